@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from radiculog.exports.csv_export import log_to_csv
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_one_row_per_entry_with_measures_and_function_columns(
+    make_entry: Any, make_log: Any
+) -> None:
+    log = make_log(
+        make_entry(0, toe=(10, 8), notes="Pain 6/10. Sleep: woke with pain.\nstiff"),
+        make_entry(
+            1, toe=(10, 4), sensory=[{"region": "dorsum_foot", "side": "right", "kind": "numb"}]
+        ),
+    )
+    table = rows(log_to_csv(log))
+    assert [r["toe_lift_right"] for r in table] == ["8", "4"]
+    assert table[0]["pain_0_10"] == "6"
+    assert table[0]["sleep"] == "woke with pain"
+    assert table[0]["notes"] == "stiff"
+    assert table[1]["changed_feeling"] == "top of the foot (right) numb"
+    assert table[1]["pain_0_10"] == ""
+
+
+def test_formula_like_text_is_defused(make_entry: Any, make_log: Any) -> None:
+    log = make_log(make_entry(0, triggers='=HYPERLINK("http://x")', easers="-lying down"))
+    (row,) = rows(log_to_csv(log))
+    assert row["triggers"].startswith("'=")
+    assert row["easers"] == "'-lying down"
+
+
+def test_an_empty_log_is_just_the_header(make_log: Any) -> None:
+    assert log_to_csv(make_log()).splitlines() == [
+        "at,pain_0_10,sleep,walk_minutes,pain_areas,changed_feeling,triggers,easers,notes"
+    ]
