@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from radiculog.web.selfcheck import pages
+
+app_name = "selfcheck"
+urlpatterns = [
+    path("", pages.start, name="start"),
+    path("l4-l5-s1/", pages.triage, name="triage"),
+    path("red-flags/", pages.red_flags, name="red_flags"),
+    path("tests/", pages.tests, name="tests"),
+    path("faq/", pages.faq, name="faq"),
+]

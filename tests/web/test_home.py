@@ -1,0 +1,32 @@
+"""The home page and the base template's landmarks."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_base_template_has_skip_link_landmarks_and_notice(client):
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    skip = soup.find("a", class_="skip-link")
+    assert skip["href"] == "#main"
+    assert soup.find("main")["id"] == "main"
+    assert soup.find("header") and soup.find("nav")
+    assert "not a diagnosis" in soup.find("footer").get_text()
+    assert soup.html["lang"] == "en"
+
+
+def test_the_home_page_links_to_the_self_check(client):
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    start = soup.find("a", string=lambda s: s and "Start the self-check" in s)
+    assert start["href"] == "/check/"
+
+
+def test_no_page_asset_comes_from_another_site(client):
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+        for node in soup.find_all(tag):
+            if node.get(attr):
+                assert node[attr].startswith("/"), node
