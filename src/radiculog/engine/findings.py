@@ -1,0 +1,79 @@
+"""Typed findings: what a person reports at one moment (the findings contract)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Answer(Enum):
+    """A yes/no question's state. Unanswered is its own value, never read as no."""
+
+    YES = "yes"
+    NO = "no"
+    UNANSWERED = "unanswered"
+
+
+SIDES = ("left", "right")
+
+# A function-test value: reps done well (int) or one of these words.
+FUNCTION_WORDS = ("normal", "weaker", "unable")
+FunctionValue = int | str | None
+
+
+@dataclass(frozen=True)
+class Region:
+    region: str
+    side: str | None  # None only for "saddle"
+
+
+@dataclass(frozen=True)
+class Sensory:
+    region: str
+    side: str | None
+    kind: str | None = None  # "numb" | "tingling"
+    repeatable: bool | None = None
+
+
+@dataclass(frozen=True)
+class FunctionResult:
+    test: str
+    left: FunctionValue = None
+    right: FunctionValue = None
+
+    def value(self, side: str) -> FunctionValue:
+        return self.left if side == "left" else self.right
+
+
+@dataclass(frozen=True)
+class Reflex:
+    reflex: str
+    side: str
+    result: str  # normal | reduced | absent | brisk
+
+
+@dataclass(frozen=True)
+class Provocation:
+    test: str
+    side: str
+    result: str  # positive | negative
+
+
+@dataclass(frozen=True)
+class Findings:
+    answers: dict[str, Answer] = field(default_factory=dict)
+    pain: tuple[Region, ...] = ()
+    sensory: tuple[Sensory, ...] = ()
+    function: tuple[FunctionResult, ...] = ()
+    reflexes: tuple[Reflex, ...] = ()
+    provocation: tuple[Provocation, ...] = ()
+    age: int | None = None
+    days_since_onset: int | None = None
+    notes: str | None = None
+
+    def marked(self) -> tuple[Region | Sensory, ...]:
+        """Every pain and changed-feeling region marked on the body map."""
+        return (*self.pain, *self.sensory)
+
+    def answer(self, question: str) -> Answer:
+        return self.answers.get(question, Answer.UNANSWERED)

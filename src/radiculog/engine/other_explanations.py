@@ -1,0 +1,88 @@
+"""Patterns that point to something other than a nerve root in the back.
+
+Each is a prompt to raise with a clinician, never a diagnosis. The wording and
+sources live in knowledge/other_explanations.toml; the patterns are here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from radiculog.engine.findings import Answer, Findings
+from radiculog.engine.function import weaker_side
+from radiculog.engine.knowledge import Explanation, Knowledge
+
+
+def _leg_regions(findings: Findings) -> set[str]:
+    return {r.region for r in findings.marked() if r.side is not None}
+
+
+def _peroneal(f: Findings, k: Knowledge) -> bool:
+    """Foot-lift weakness with outer-leg/top-of-foot symptoms but a normal hip abduction."""
+    hip = next((r for r in f.function if r.test == "hip_abduction"), None)
+    for result in f.function:
+        side = weaker_side(result) if result.test in ("toe_lift", "heel_walk") else None
+        if side is None or hip is None:
+            continue
+        hip_ok = hip.value(side) not in (None, "weaker", "unable") and weaker_side(hip) != side
+        outer = {r.region for r in f.marked() if r.side == side} & {
+            "lateral_leg",
+            "dorsum_foot",
+            "first_web_space",
+        }
+        if hip_ok and outer:
+            return True
+    return False
+
+
+def _hip(f: Findings, k: Knowledge) -> bool:
+    regions = _leg_regions(f)
+    below_knee = any(k.regions[r].level >= 3 for r in regions)
+    return (
+        bool(regions & {"groin", "anterior_thigh"})
+        and not below_knee
+        and (f.answer("pain_below_knee") is not Answer.YES)
+    )
+
+
+def _buttock_only(f: Findings, k: Knowledge) -> bool:
+    regions = _leg_regions(f) | {r.region for r in f.pain}
+    return (
+        bool(regions)
+        and regions <= {"low_back", "buttock"}
+        and (f.answer("pain_below_knee") is not Answer.YES)
+    )
+
+
+def _piriformis(f: Findings, k: Knowledge) -> bool:
+    no_deficit = not any(weaker_side(r) for r in f.function) and not any(
+        s.repeatable for s in f.sensory
+    )
+    return (
+        "buttock" in {r.region for r in f.pain}
+        and f.answer("worse_with_cough_sneeze_sitting") is Answer.YES
+        and no_deficit
+        and f.answer("numbness_repeatable") is not Answer.YES
+    )
+
+
+def _vascular(f: Findings, k: Knowledge) -> bool:
+    return f.answer("leg_pain_walking_eased_standing") is Answer.YES
+
+
+def _brisk(f: Findings, k: Knowledge) -> bool:
+    return any(r.result == "brisk" for r in f.reflexes)
+
+
+PATTERNS: dict[str, Callable[[Findings, Knowledge], bool]] = {
+    "peroneal_pattern": _peroneal,
+    "hip_pattern": _hip,
+    "buttock_only_pattern": _buttock_only,
+    "piriformis_pattern": _piriformis,
+    "vascular_claudication": _vascular,
+    "brisk_reflex": _brisk,
+}
+
+
+def consider(findings: Findings, knowledge: Knowledge) -> list[Explanation]:
+    return [e for e in knowledge.explanations if PATTERNS[e.when](findings, knowledge)]

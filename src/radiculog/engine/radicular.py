@@ -1,0 +1,52 @@
+"""The four-question nerve-root irritation checklist (2 or more yes: likely)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from radiculog.engine.findings import Answer, Findings
+from radiculog.engine.function import weaknesses
+from radiculog.engine.knowledge import Knowledge
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    answer: Answer
+    source: str  # "answer", or "body map" / "function tests" when filled in from other findings
+
+
+@dataclass(frozen=True)
+class Radicular:
+    likely: bool
+    yes_count: int
+    items: tuple[ChecklistItem, ...]
+
+
+def _from_other_findings(question: str, findings: Findings, knowledge: Knowledge) -> str | None:
+    """Where an unanswered question can be filled in as YES; never fills in a no."""
+    if question == "pain_below_knee" and any(
+        r.side is not None and knowledge.regions[r.region].level >= 4 for r in findings.pain
+    ):
+        return "body map"
+    if question == "numbness_repeatable" and any(
+        s.repeatable for s in findings.sensory if s.region != "saddle"
+    ):
+        return "body map"
+    if question == "one_side_weaker" and weaknesses(findings.function):
+        return "function tests"
+    return None
+
+
+def checklist(findings: Findings, knowledge: Knowledge) -> Radicular:
+    rule = knowledge.method["radicular"]
+    items = []
+    for question in rule["questions"]:
+        answer = findings.answer(question)
+        source = "answer"
+        filled = _from_other_findings(question, findings, knowledge)
+        if answer is Answer.UNANSWERED and filled:
+            answer, source = Answer.YES, filled
+        items.append(ChecklistItem(question, answer, source))
+    yes = sum(1 for item in items if item.answer is Answer.YES)
+    return Radicular(likely=yes >= rule["likely_at"], yes_count=yes, items=tuple(items))

@@ -1,0 +1,59 @@
+"""Safety screening: which rules fire, the tier, and whether screening is complete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from radiculog.engine.findings import Answer, Findings
+from radiculog.engine.function import weaknesses
+from radiculog.engine.knowledge import TIERS, Knowledge, Rule
+
+
+@dataclass(frozen=True)
+class Reason:
+    id: str
+    tier: str
+    text: str
+    action: str
+    sources: tuple[str, ...]
+
+
+def facts(findings: Findings) -> set[str]:
+    """Things the screening rules may ask about besides answers."""
+    found = set()
+    regions = [r.region for r in findings.pain] + [s.region for s in findings.sensory]
+    if "saddle" in regions:
+        found.add("saddle_marked")
+    if weaknesses(findings.function):
+        found.add("weaker_on_test")
+    if any(r.result == "brisk" for r in findings.reflexes):
+        found.add("brisk_reflex")
+    return found
+
+
+def fires(rule: Rule, findings: Findings, known: set[str]) -> bool:
+    return (
+        all(findings.answer(q) is Answer.YES for q in rule.when_yes)
+        and all(findings.answer(q) is not Answer.NO for q in rule.when_not_no)
+        and all(findings.answer(q) is Answer.NO for q in rule.when_no)
+        and all(f in known for f in rule.when_facts)
+    )
+
+
+def fired_reasons(findings: Findings, knowledge: Knowledge) -> list[Reason]:
+    known = facts(findings)
+    reasons = [
+        Reason(rule.id, rule.tier, rule.text, rule.action, rule.sources)
+        for rule in knowledge.rules
+        if fires(rule, findings, known)
+    ]
+    # Most urgent first; the knowledge file's order is kept within a tier.
+    return sorted(reasons, key=lambda r: -TIERS.index(r.tier))
+
+
+def missing_safety(findings: Findings, knowledge: Knowledge) -> list[str]:
+    return [q for q in knowledge.safety_questions() if findings.answer(q) is Answer.UNANSWERED]
+
+
+def most_urgent(tiers: list[str]) -> str:
+    return max(tiers, key=TIERS.index)
