@@ -1,0 +1,134 @@
+"""Safety rules, each checked against what its source says should happen."""
+
+from __future__ import annotations
+
+import pytest
+
+import radiculog
+from radiculog.engine.knowledge import load_knowledge
+from tests.conftest import SAFETY_NO, findings
+
+
+def tier(**parts: object) -> str:
+    return radiculog.assess(findings(**parts)).urgency.tier
+
+
+def reason_ids(**parts: object) -> set[str]:
+    return {r.id for r in radiculog.assess(findings(**parts)).urgency.reasons}
+
+
+def test_no_warning_signs_and_walking_is_watchful() -> None:
+    assert tier() == "watchful"
+    assert reason_ids() == {"no_warning_signs"}
+
+
+# GIRFT 2023 / NICE CKS / NHS: each cauda equina warning sign alone means emergency care now.
+@pytest.mark.parametrize(
+    "question",
+    ["bladder_change", "bowel_change", "saddle_numbness", "sexual_function_change", "both_legs"],
+)
+def test_each_cauda_equina_sign_alone_is_an_emergency(question: str) -> None:
+    assert tier(answers={question: True}) == "emergency"
+    assert question in reason_ids(answers={question: True})
+
+
+def test_saddle_marked_on_the_body_map_is_an_emergency_even_if_the_question_says_no() -> None:
+    doc = findings(sensory=[{"region": "saddle", "kind": "numb"}])
+    a = radiculog.assess(doc)
+    assert a.urgency.tier == "emergency"
+    assert "saddle_marked" in {r.id for r in a.urgency.reasons}
+
+
+def test_rapidly_worsening_weakness_and_major_trauma_are_emergencies() -> None:
+    assert tier(answers={"weakness_worsening_rapidly": True}) == "emergency"  # NICE CKS
+    assert tier(answers={"major_trauma": True}) == "emergency"  # NHS back pain
+
+
+# NHS Lothian RefHelp: acute foot drop or new weakness -> early opinion (urgent).
+@pytest.mark.parametrize("question", ["weakness_new", "foot_drop_new", "weakness_progressive"])
+def test_new_or_progressive_weakness_and_foot_drop_are_urgent(question: str) -> None:
+    assert tier(answers={question: True}) == "urgent"
+
+
+def test_function_tests_showing_one_sided_weakness_are_urgent_unless_known_to_be_old() -> None:
+    weak = [{"test": "toe_lift", "left": 10, "right": 3}]
+    unknown = {k: v for k, v in SAFETY_NO.items() if k != "weakness_new"}
+    doc = {"schema": "radiculog/findings@1", "answers": unknown, "function": weak}
+    a = radiculog.assess(doc)
+    # weakness_new unanswered: treated as possibly new (and screening is incomplete).
+    assert a.urgency.tier == "urgent"
+    assert "weakness_new_on_tests" in {r.id for r in a.urgency.reasons}
+    # Said to be old and stable: be examined within days.
+    assert tier(function=weak) == "soon"
+    assert "weakness_known_on_tests" in reason_ids(function=weak)
+
+
+def test_fever_is_urgent_and_with_immune_risk_adds_the_combination_reason() -> None:
+    assert tier(answers={"fever": True}) == "urgent"  # NHS back pain: high temperature
+    ids = reason_ids(answers={"fever": True, "immunosuppressed_or_iv_drug_use": True})
+    assert {"fever", "fever_with_immune_risk"} <= ids  # IFOMPT 2020, Yusuf 2019
+    assert "fever_with_immune_risk" not in reason_ids(
+        answers={"immunosuppressed_or_iv_drug_use": True}
+    )
+
+
+def test_cancer_history_is_soon_alone_and_urgent_with_new_severe_pain() -> None:
+    assert tier(answers={"cancer_history": True}) == "soon"  # CKS: seen within a few days
+    both = {"cancer_history": True, "severe_unrelenting_pain": True}
+    assert tier(answers=both) == "urgent"  # Downie 2013: post-test probability ~33%
+    assert "cancer_with_severe_pain" in reason_ids(answers=both)
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"unexplained_weight_loss": True}, "urgent"),
+        ({"severe_unrelenting_pain": True}, "urgent"),
+        ({"sleep_disrupted": True}, "soon"),
+        ({"repeated_falls": True}, "soon"),
+        ({"numbness_with_function_limits": True}, "soon"),
+        ({"can_walk_short_distances": False}, "soon"),
+    ],
+)
+def test_other_rules_give_their_seed_tier(answers: dict[str, bool], expected: str) -> None:
+    assert tier(answers=answers) == expected
+
+
+def test_brisk_reflex_is_never_reassuring() -> None:
+    doc = findings(reflexes=[{"reflex": "knee", "side": "left", "result": "brisk"}])
+    a = radiculog.assess(doc)
+    assert a.urgency.tier == "soon"
+    assert "upper_motor_neuron" in {e.id for e in a.other_explanations}
+
+
+def test_unanswered_safety_questions_are_listed_and_never_watchful() -> None:
+    a = radiculog.assess({"schema": "radiculog/findings@1", "answers": {"fever": False}})
+    assert a.urgency.screening_complete is False
+    assert a.urgency.tier == "soon"
+    assert "bladder_change" in a.urgency.missing and "fever" not in a.urgency.missing
+    assert "screening_incomplete" in {r.id for r in a.urgency.reasons}
+
+
+def test_the_most_urgent_reason_comes_first_and_sets_the_tier() -> None:
+    a = radiculog.assess(findings(answers={"sleep_disrupted": True, "bladder_change": True}))
+    assert [r.tier for r in a.urgency.reasons][:1] == ["emergency"]
+    assert a.urgency.tier == "emergency"
+
+
+def test_every_rule_in_the_knowledge_file_can_fire() -> None:
+    """Each rule, given exactly its own conditions, fires with its tier (or a higher one)."""
+    k = load_knowledge()
+    order = ("watchful", "soon", "urgent", "emergency")
+    for rule in k.rules:
+        answers = {q: True for q in (*rule.when_yes, *rule.when_not_no)}
+        answers.update({q: False for q in rule.when_no})
+        extra: dict[str, object] = {}
+        if "saddle_marked" in rule.when_facts:
+            extra["pain"] = [{"region": "saddle"}]
+        if "weaker_on_test" in rule.when_facts:
+            extra["function"] = [{"test": "calf_raise", "left": 2, "right": 20}]
+        if "brisk_reflex" in rule.when_facts:
+            extra["reflexes"] = [{"reflex": "ankle", "side": "left", "result": "brisk"}]
+        a = radiculog.assess(findings(answers=answers, **extra))
+        assert rule.id in {r.id for r in a.urgency.reasons}, rule.id
+        assert order.index(a.urgency.tier) >= order.index(rule.tier), rule.id

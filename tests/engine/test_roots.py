@@ -1,0 +1,107 @@
+"""The nerve-root picture: priors, ratios from their sources, damping, leaning and confidence."""
+
+from __future__ import annotations
+
+import math
+
+import radiculog
+from radiculog.engine.knowledge import ROOTS, load_knowledge
+from radiculog.engine.roots import Evidence, combined_log_lr
+from tests.conftest import findings
+
+
+def probs(doc: dict[str, object]) -> dict[str, float]:
+    return {s.root: s.probability for s in radiculog.assess(doc).roots.scores}
+
+
+def test_with_no_root_evidence_the_answer_is_the_age_prior() -> None:
+    k = load_knowledge()
+    for age in (25, 47, 70, None):
+        doc = findings(age=age) if age is not None else findings()
+        got = probs(doc)
+        prior = k.prior_for(age).probabilities
+        for root in ROOTS:
+            assert math.isclose(got[root], prior[root] / sum(prior.values()), rel_tol=1e-9)
+        assert radiculog.assess(doc).leaning is None
+
+
+def test_priors_follow_sport_s1_then_l5_and_shift_up_with_age() -> None:
+    # Lurie 2008 (SPORT): L5-S1 > L4-5 >> upper levels; Dammers 2002: upper levels older.
+    young, old = probs(findings(age=30)), probs(findings(age=70))
+    assert young["S1"] > young["L5"] > young["L4"] > young["L3"] > young["L2"]
+    assert old["L4"] > young["L4"] and old["L3"] > young["L3"]
+
+
+def test_hip_abduction_weakness_points_to_l5_suri_2011() -> None:
+    doc = findings(function=[{"test": "hip_abduction", "left": 10, "right": 2}])
+    a = radiculog.assess(doc)
+    assert a.roots.scores[0].root == "L5"
+    used = [e for e in a.roots.scores[0].evidence if e.finding == "function:hip_abduction"]
+    assert used and used[0].lr == 5 and "suri2011" in used[0].sources  # LR 11 capped at 5
+
+
+def test_reduced_ankle_reflex_points_to_s1_and_knee_reflex_to_l4() -> None:
+    ankle = findings(age=45, reflexes=[{"reflex": "ankle", "side": "right", "result": "absent"}])
+    knee = findings(age=45, reflexes=[{"reflex": "knee", "side": "right", "result": "reduced"}])
+    assert probs(ankle)["S1"] > probs(findings(age=45))["S1"]
+    assert probs(knee)["L4"] > 3 * probs(findings(age=45))["L4"]
+
+
+def test_repeatable_sensation_counts_more_than_a_one_off() -> None:
+    def l4(repeatable: bool) -> float:
+        spot = {"region": "medial_ankle", "side": "left", "repeatable": repeatable}
+        return probs(findings(sensory=[spot]))["L4"]
+
+    assert l4(True) > l4(False) > probs(findings())["L4"]
+
+
+def test_correlated_signs_are_damped_not_multiplied() -> None:
+    def ev(lr: float) -> Evidence:
+        return Evidence("pain:x", "pain", "left", "L5", lr, (), "")
+
+    # Three ratios of 1.5: 1.5 * 1.5**0.5 * 1.5**0.25, below the product 1.5**3.
+    damped = combined_log_lr([ev(1.5)] * 3, 0.5, 100)
+    assert math.isclose(damped, math.log(1.5) * 1.75)
+    # And the pain group never exceeds its cap however many regions are marked.
+    assert combined_log_lr([ev(1.5)] * 20, 0.5, 2.0) == math.log(2.0)
+
+
+def test_pain_alone_never_gives_a_leaning_or_high_confidence() -> None:
+    regions = ["lateral_leg", "dorsum_foot", "great_toe", "first_web_space", "lateral_thigh"]
+    doc = findings(pain=[{"region": r, "side": "left"} for r in regions])
+    a = radiculog.assess(doc)
+    assert a.roots.scores[0].root == "L5"
+    assert a.leaning is None and a.roots.confidence == "low"
+
+
+def test_findings_on_the_other_leg_do_not_count_for_the_symptomatic_side() -> None:
+    doc = findings(
+        pain=[{"region": r, "side": "right"} for r in ("calf", "lateral_foot", "sole")],
+        sensory=[{"region": "dorsum_foot", "side": "left", "repeatable": False}],
+    )
+    a = radiculog.assess(doc)
+    assert a.roots.side == "right"
+    assert all(e.side == "right" for s in a.roots.scores for e in s.evidence)
+
+
+def test_equal_strength_nudges_its_root_down_a_little() -> None:
+    equal = findings(function=[{"test": "calf_raise", "left": 20, "right": 20}])
+    assert probs(equal)["S1"] < probs(findings())["S1"]
+
+
+def test_every_root_is_scored_most_probable_first() -> None:
+    a = radiculog.assess(findings(pain=[{"region": "calf", "side": "left"}]))
+    ps = [s.probability for s in a.roots.scores]
+    assert sorted(s.root for s in a.roots.scores) == sorted(ROOTS)
+    assert ps == sorted(ps, reverse=True)
+
+
+def test_leaning_needs_a_clear_margin() -> None:
+    # Strong S1 and strong L5 evidence together: split, so no leaning.
+    doc = findings(
+        function=[
+            {"test": "calf_raise", "left": 2, "right": 20},
+            {"test": "toe_lift", "left": 2, "right": 10},
+        ]
+    )
+    assert radiculog.assess(doc).leaning is None

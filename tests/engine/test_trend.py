@@ -1,0 +1,87 @@
+"""Trend over a log: function per side, sensory area, pain extent, and escalation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import radiculog
+from tests.conftest import findings
+
+
+def log(*entries: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "schema": "radiculog/log@1",
+        "entries": [
+            {"at": f"2026-11-{10 + i // 2:02d}T{8 if i % 2 == 0 else 20:02d}:00:00Z", "findings": f}
+            for i, f in enumerate(entries)
+        ],
+    }
+
+
+def calf(left: int, right: int) -> list[dict[str, Any]]:
+    return [{"test": "calf_raise", "left": left, "right": right}]
+
+
+def test_a_side_getting_weaker_is_at_least_urgent_girft_deteriorating() -> None:
+    a = radiculog.trend(log(findings(function=calf(20, 20)), findings(function=calf(20, 12))))
+    assert a.trend is not None and a.trend.function == "worsening"
+    assert a.urgency.tier == "urgent"
+    assert "trend_weaker_calf_raise_right" in {r.id for r in a.urgency.reasons}
+    assert "no_warning_signs" not in {r.id for r in a.urgency.reasons}
+
+
+def test_improving_and_stable_function() -> None:
+    better = radiculog.trend(log(findings(function=calf(8, 20)), findings(function=calf(18, 20))))
+    same = radiculog.trend(log(findings(function=calf(18, 20)), findings(function=calf(19, 20))))
+    assert better.trend and better.trend.function == "improving"
+    assert same.trend and same.trend.function == "stable"
+
+
+def test_spreading_numbness_is_at_least_soon() -> None:
+    one = [{"region": "dorsum_foot", "side": "left", "repeatable": True}]
+    more = [*one, {"region": "lateral_leg", "side": "left", "repeatable": True}]
+    a = radiculog.trend(log(findings(sensory=one), findings(sensory=more)))
+    assert a.trend and a.trend.sensory == "spreading"
+    assert a.urgency.tier == "soon"
+    b = radiculog.trend(log(findings(sensory=more), findings(sensory=one)))
+    assert b.trend and b.trend.sensory == "shrinking" and b.urgency.tier == "watchful"
+
+
+def test_centralizing_and_peripheralizing_follow_the_furthest_region() -> None:
+    far = [{"region": "buttock", "side": "left"}, {"region": "calf", "side": "left"}]
+    near = [{"region": "buttock", "side": "left"}]
+    central = radiculog.trend(log(findings(pain=far), findings(pain=near)))
+    periph = radiculog.trend(log(findings(pain=near), findings(pain=far)))
+    assert central.trend and central.trend.pain_extent == "centralizing"
+    assert central.urgency.tier == "watchful"
+    assert periph.trend and periph.trend.pain_extent == "peripheralizing"
+    assert periph.urgency.tier == "soon"  # Werneke 2001: non-centralising does worse
+
+
+def test_one_entry_is_insufficient_and_equals_assessing_that_entry() -> None:
+    doc = findings(function=calf(20, 20))
+    a = radiculog.trend(log(doc))
+    assert a.trend and (a.trend.function, a.trend.sensory, a.trend.pain_extent) == (
+        "insufficient",
+        "insufficient",
+        "insufficient",
+    )
+    assert a.urgency.tier == radiculog.assess(doc).urgency.tier
+
+
+def test_the_newest_entry_red_flag_overrides_a_calm_trend() -> None:
+    a = radiculog.trend(log(findings(), findings(answers={"bladder_change": True})))
+    assert a.urgency.tier == "emergency"
+
+
+def test_entries_are_ordered_by_time_not_by_position() -> None:
+    doc = log(findings(function=calf(20, 20)), findings(function=calf(20, 12)))
+    doc["entries"].reverse()  # newest listed first: still read oldest first
+    a = radiculog.trend(doc)
+    assert a.trend and a.trend.function == "worsening"
+
+
+def test_trend_document_has_the_contract_fields() -> None:
+    d = radiculog.trend(log(findings(), findings())).to_dict()
+    assert {"entries", "function", "sensory", "pain_extent"} <= set(d["trend"])
+    assert d["trend"]["entries"] == 2

@@ -1,0 +1,150 @@
+"""Sweep of every knowledge file: ids match the contract, every number cites a real source,
+every source is cited, priors are proper distributions."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from radiculog.engine.knowledge import ROOTS, TIERS, load_knowledge
+from tests.conftest import SHARED_CONTRACT
+
+K = load_knowledge()
+KNOWLEDGE = Path(str(resources.files("radiculog.knowledge")))
+
+
+def _schema_enum(kind: str) -> set[str]:
+    schema = json.loads((SHARED_CONTRACT / "findings.schema.json").read_text())
+    props = schema["properties"]
+    if kind == "answers":
+        return set(props["answers"]["properties"])
+    if kind == "regions":
+        item = props["pain"]["items"]["oneOf"]
+        return set(item[0]["properties"]["region"]["enum"]) | {
+            item[1]["properties"]["region"]["const"]
+        }
+    if kind == "tests":
+        return set(props["function"]["items"]["properties"]["test"]["enum"])
+    if kind == "reflexes":
+        return set(props["reflexes"]["items"]["properties"]["reflex"]["enum"])
+    return set(props["provocation"]["items"]["properties"]["test"]["enum"])
+
+
+def test_vocabulary_matches_the_contract_schema() -> None:
+    v1 = {q.id for q in K.questions.values() if q.since == 1}
+    assert v1 == _schema_enum("answers")
+    assert set(K.regions) == _schema_enum("regions")
+    assert set(K.home_tests) == _schema_enum("tests")
+    assert set(K.reflexes) == _schema_enum("reflexes")
+    assert set(K.provocation) == _schema_enum("provocation")
+
+
+def test_vocabulary_md_ids_are_all_known() -> None:
+    text = (SHARED_CONTRACT / "vocabulary.md").read_text()
+    ids = set(re.findall(r"^\| `([a-z_0-9]+)` \|", text, re.M))
+    known = set(K.questions) | set(K.regions) | set(K.home_tests) | set(TIERS)
+    assert ids and ids <= known, ids - known
+
+
+def _cited_everywhere() -> dict[str, set[str]]:
+    """source id -> files that cite it."""
+    cited: dict[str, set[str]] = {}
+    for path in KNOWLEDGE.iterdir():
+        if path.name == "sources.toml" or path.suffix not in (".toml", ".csv"):
+            continue
+        found = set(re.findall(r"[a-z_0-9]+", path.read_text()))
+        for sid in found & set(K.sources):
+            cited.setdefault(sid, set()).add(path.name)
+    return cited
+
+
+def test_every_source_id_used_exists() -> None:
+    used = {s for r in K.rules for s in r.sources}
+    used |= {s for sign in K.signs for s in sign.sources}
+    used |= {s for p in K.priors for s in p.sources}
+    used |= {s for t in K.home_tests.values() for s in t.sources}
+    used |= {s for e in K.explanations for s in e.sources}
+    used |= {s for t in K.tiers.values() for s in t.sources}
+    for section in K.method.values():
+        if isinstance(section, dict):
+            used |= set(section.get("sources", []))
+    assert used - set(K.sources) == set()
+
+
+def test_every_source_in_the_bibliography_is_cited_somewhere() -> None:
+    uncited = set(K.sources) - set(_cited_everywhere())
+    assert uncited == set(), f"bibliography entries nobody cites: {sorted(uncited)}"
+
+
+def test_every_source_has_authors_year_title_and_where() -> None:
+    raw = tomllib.loads((KNOWLEDGE / "sources.toml").read_text())
+    for sid, entry in raw.items():
+        for field in ("authors", "year", "title", "where"):
+            assert entry.get(field), f"{sid} lacks {field}"
+        assert 1900 < int(entry["year"]) <= 2026, sid
+
+
+def test_every_rule_and_sign_cites_at_least_one_source() -> None:
+    assert all(r.sources for r in K.rules)
+    assert all(s.sources and s.remarks for s in K.signs)
+    assert all(t.sources for t in K.home_tests.values())
+
+
+def test_signs_are_well_formed() -> None:
+    signals = {
+        "pain",
+        "sensation",
+        "function",
+        "function_equal",
+        "reflex",
+        "provocation",
+        "provocation_negative",
+    }
+    cap = K.method["caps"]["small_sample_cap"]
+    for s in K.signs:
+        assert s.signal in signals and s.root in ROOTS, s
+        assert s.basis in {"published", "computed", "derived", "capped"}, s
+        assert 0 < s.lr <= cap, f"{s.finding}/{s.root}: ratio {s.lr} above the cap {cap}"
+        if s.signal.startswith(("pain", "sensation")):
+            assert s.finding in K.regions
+        elif s.signal.startswith("function"):
+            assert s.finding in K.home_tests
+        if s.signal == "pain":
+            assert s.lr <= 1.5, "pain is the least specific signal"
+    keys = [(s.signal, s.finding, s.root) for s in K.signs]
+    assert len(keys) == len(set(keys)), "a sign is listed twice"
+
+
+def test_priors_are_distributions_covering_every_age() -> None:
+    for p in K.priors:
+        assert abs(sum(p.probabilities.values()) - 1) < 1e-9, p
+        assert p.sources
+    for age in range(0, 131):
+        assert K.prior_for(age).covers(age)
+    assert K.prior_for(None).age_from is None
+
+
+def test_rules_use_known_questions_facts_and_tiers() -> None:
+    facts = {"saddle_marked", "weaker_on_test", "brisk_reflex"}
+    for r in K.rules:
+        assert r.tier in TIERS
+        for q in (*r.when_yes, *r.when_not_no, *r.when_no):
+            assert q in K.questions, (r.id, q)
+        assert set(r.when_facts) <= facts
+
+
+def test_each_tier_has_advice_and_every_root_a_daily_check() -> None:
+    assert set(K.tiers) == set(TIERS)
+    for root in ROOTS:
+        if root != "L2":
+            assert any(root in t.daily_for for t in K.home_tests.values()), root
+
+
+@pytest.mark.parametrize("name", ["VERSION"])
+def test_version_is_stamped(name: str) -> None:
+    assert re.fullmatch(r"\d{4}\.\d+", (KNOWLEDGE / name).read_text().strip())
