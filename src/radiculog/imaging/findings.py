@@ -1,0 +1,267 @@
+"""Find the findings in one clause and read what the report says about each.
+
+A finding is a word such as "protrusion" or "foraminal narrowing". Its words
+run from the separator before it to the separator before the next finding;
+zone, side, severity, what it does to a root and the roots it names are read
+from those words only, so "left protrusion and right foraminal narrowing"
+keeps its two sides apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from radiculog.imaging.levels import VertebraMention
+from radiculog.imaging.vocabulary import load_vocabulary, words
+
+CONTACT_ORDER = ("none", "contact", "displaced", "compressed")
+SEVERITY_ORDER = ("unstated", "mild", "moderate", "severe")
+_SEPARATOR = re.compile(
+    r"[,;:]|\b(?:and|with|causing|resulting in|producing|leading to|plus|as well as|also)\b",
+    re.IGNORECASE,
+)
+# After a comma these words start a new positive item: "no canal stenosis, mild foraminal narrowing"
+_NEW_ITEM = re.compile(
+    r",\s*(?:mild|moderate|severe|minimal|small|large|an?|there|left|right|bilateral)\b", re.I
+)
+_STENOSIS_FILLER = re.compile(
+    r"(?:\s+|,|/|&|-|\b(?:and|or|the|of|both|to|is|are|appears?|remains?|neural|at|in|involving)\b)$",
+    re.IGNORECASE,
+)
+_STENOSIS_FILLER_FWD = re.compile(
+    r"^(?:\s+|,|/|&|-|\b(?:and|or|the|of|both|is|are|neural|at|in|involving|affecting)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Mention:
+    """One finding named in a clause (offsets are within the clause)."""
+
+    finding: str
+    start: int
+    end: int
+    compressive: bool
+    other: bool = False  # a finding outside the contract types (disc degeneration, facets)
+    position: str | None = None  # fixed by the finding itself (stenosis kinds)
+    negated: bool = False
+    words: str = ""  # the finding's own words: from the separator before it to the one after
+    pre: str = ""
+    word_start: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _stenosis_position(kind: str) -> str:
+    return {
+        "central canal stenosis": "central",
+        "lateral recess stenosis": "lateral recess",
+        "foraminal stenosis": "foraminal",
+    }[kind]
+
+
+def _qualifier_at(text: str, forward: bool) -> tuple[str, int, int] | None:
+    """The stenosis qualifier that ends (or, forward, starts) exactly at the edge of `text`."""
+    best: tuple[str, int, int] | None = None
+    for kind, pattern in load_vocabulary().stenosis_qualifiers:
+        anchored = (
+            rf"^(?:{pattern.pattern})(?!\w)" if forward else rf"(?<![\w-])(?:{pattern.pattern})$"
+        )
+        m = re.search(anchored, text, re.IGNORECASE)
+        if m and (best is None or (m.end() - m.start()) > (best[2] - best[1])):
+            best = (kind, m.start(), m.end())
+    return best
+
+
+def _walk_qualifiers(clause: str, edge: int, forward: bool) -> list[tuple[str, int, int]]:
+    """Qualifiers joined to a stenosis noun: "canal and bilateral foraminal | stenosis"."""
+    found: list[tuple[str, int, int]] = []
+    pos = edge
+    vocab = load_vocabulary()
+    filler_words = [p for _, p in vocab.severity] + [p for _, p in vocab.sides]
+    for _ in range(12):
+        text = clause[pos:] if forward else clause[:pos]
+        q = _qualifier_at(text, forward)
+        if q:
+            s, e = (pos + q[1], pos + q[2]) if forward else (q[1], q[2])
+            found.append((q[0], s, e))
+            pos = e if forward else s
+            continue
+        filler = _STENOSIS_FILLER_FWD.match(text) if forward else _STENOSIS_FILLER.search(text)
+        if not filler:
+            for pattern in filler_words:
+                anchored = rf"^(?:{pattern.pattern})" if forward else rf"(?:{pattern.pattern})$"
+                filler = re.search(anchored, text, re.IGNORECASE)
+                if filler:
+                    break
+        if not filler or filler.end() == filler.start():
+            break
+        pos = pos + filler.end() if forward else filler.start()
+    return found
+
+
+def _stenoses(clause: str, taken: list[tuple[int, int]]) -> tuple[list[Mention], bool]:
+    vocab = load_vocabulary()
+    out: list[Mention] = []
+    unqualified = False
+    for m in vocab.stenosis_noun.finditer(clause):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        quals = _walk_qualifiers(clause, m.start(), forward=False)
+        if not quals and re.match(
+            r"\s*(?:of|in|at|involving|affecting)\b", clause[m.end() :], re.I
+        ):
+            quals = _walk_qualifiers(clause, m.end(), forward=True)
+        if not quals:
+            if negated_at(clause, m.start()):  # "no stenosis": no stenosis of any kind
+                out.append(Mention("stenosis", m.start(), m.end(), True, negated=True))
+            else:
+                unqualified = unqualified or m.group(0).lower() != "compromise"
+            taken.append((m.start(), m.end()))
+            continue
+        for kind, s, e in quals:
+            if _free(taken, s, e):
+                out.append(Mention(kind, s, e, True, position=_stenosis_position(kind)))
+                taken.append((s, e))
+        taken.append((m.start(), m.end()))
+    for m in vocab.stenosis_open.finditer(clause):  # "the canal and foramina are patent"
+        for kind, s, e in _walk_qualifiers(clause, m.start(), forward=False):
+            if _free(taken, s, e):
+                out.append(
+                    Mention(kind, s, e, True, position=_stenosis_position(kind), negated=True)
+                )
+                taken.append((s, e))
+    return out, unqualified
+
+
+def mentions(clause: str) -> tuple[list[Mention], bool]:
+    """Findings in a clause, in text order, and whether a stenosis of unnamed kind was seen."""
+    vocab = load_vocabulary()
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for other_id, pattern in vocab.others:
+        for m in pattern.finditer(clause):
+            if _free(taken, m.start(), m.end()):
+                out.append(Mention(other_id, m.start(), m.end(), False, other=True))
+                taken.append((m.start(), m.end()))
+    for ftype in vocab.findings:
+        for m in ftype.pattern.finditer(clause):
+            if _free(taken, m.start(), m.end()):
+                out.append(Mention(ftype.id, m.start(), m.end(), ftype.compressive))
+                taken.append((m.start(), m.end()))
+    stenoses, unqualified = _stenoses(clause, taken)
+    out.extend(stenoses)
+    out.sort(key=lambda x: x.start)
+    _assign_words(clause, out)
+    for x in out:
+        x.negated = (
+            x.negated
+            or negated_at(clause, x.start)
+            or _post_negated(x.words[x.end - x.word_start :])
+        )
+    return out, unqualified
+
+
+def _assign_words(clause: str, found: list[Mention]) -> None:
+    cut = 0
+    for i, x in enumerate(found):
+        nxt = found[i + 1].start if i + 1 < len(found) else len(clause)
+        between = clause[x.end : nxt]
+        seps = list(_SEPARATOR.finditer(between)) if i + 1 < len(found) else []
+        end = x.end + seps[-1].start() if seps else nxt
+        x.word_start = cut
+        x.words = clause[cut:end]
+        x.pre = clause[cut : x.start]
+        cut = x.end + seps[-1].end() if seps else nxt
+
+
+def negated_at(text: str, pos: int) -> bool:
+    """True when a negation cue before `pos` still covers it (no terminator in between)."""
+    vocab = load_vocabulary()
+    cues = list(vocab.negation_cues.finditer(text[:pos]))
+    if not cues:
+        return False
+    between = text[cues[-1].end() : pos]
+    return not (vocab.negation_terminators.search(between) or _NEW_ITEM.search(between))
+
+
+def _post_negated(after: str) -> bool:
+    m = load_vocabulary().negation_post.search(after)
+    return m is not None and not _SEPARATOR.search(after[: m.start()])
+
+
+def zone(text: str) -> tuple[str | None, list[str]]:
+    """The first zone the words name (diffuse only if no other), and every zone named."""
+    spans: list[tuple[int, int, str]] = []
+    for name, pattern in load_vocabulary().zones:
+        spans.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
+    kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    kept.sort()
+    names = list(dict.fromkeys(n for _, _, n in kept))
+    specific = [n for n in names if n != "diffuse"]
+    return (specific[0] if specific else (names[0] if names else None)), names
+
+
+def side(text: str) -> str | None:
+    found = {name for name, pattern in load_vocabulary().sides if pattern.search(text)}
+    if "bilateral" in found or {"left", "right"} <= found:
+        return "bilateral"
+    return next(iter(found)) if found else None
+
+
+def severity(text: str) -> str:
+    found = [name for name, pattern in load_vocabulary().severity if pattern.search(text)]
+    return max(found, key=SEVERITY_ORDER.index) if found else "unstated"
+
+
+def contact(text: str, has_named_root: bool) -> str | None:
+    """What the words say the finding does to a root: a Pfirrmann grade, "none", or None."""
+    vocab = load_vocabulary()
+    grades: list[str] = []
+    root_named = has_named_root or bool(vocab.root_words.search(text))
+    for grade, pattern in vocab.contact:
+        for m in pattern.finditer(text):
+            after = text[m.end() : m.end() + 40]
+            obj = vocab.not_root_objects.search(after)
+            root = vocab.root_words.search(after)
+            if obj and (not root or obj.start() < root.start()):
+                continue  # "compresses the thecal sac": not a root
+            if negated_at(text, m.start()):
+                grades.append("none")
+            elif root_named:
+                grades.append(grade)
+    positive = [g for g in grades if g != "none"]
+    if positive:
+        return max(positive, key=CONTACT_ORDER.index)
+    return "none" if grades else None
+
+
+def named_roots(
+    vertebrae: list[VertebraMention], start: int, end: int
+) -> tuple[list[str], list[tuple[int, str]]]:
+    """Roots named between `start` and `end` (sentence offsets)."""
+    roots = [v for v in vertebrae if v.is_root and start <= v.start < end]
+    return list(dict.fromkeys(v.vertebra for v in roots)), [(v.start, v.vertebra) for v in roots]
+
+
+def cauda_equina_phrases(sentence: str) -> list[tuple[int, bool]]:
+    """(offset, negated) for each cauda equina compression phrase in a sentence."""
+    vocab = load_vocabulary()
+    return [
+        (m.start(), negated_at(sentence, m.start())) for m in vocab.cauda_equina.finditer(sentence)
+    ]
+
+
+def is_normal(clause: str) -> bool:
+    return bool(load_vocabulary().normal.search(clause))
+
+
+def is_background(sentence: str) -> bool:
+    return bool(load_vocabulary().background.search(sentence))
+
+
+__all__ = ["CONTACT_ORDER", "SEVERITY_ORDER", "Mention", "mentions", "words"]

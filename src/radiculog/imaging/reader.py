@@ -1,0 +1,274 @@
+"""Read a whole report: statements -> clauses -> findings at levels -> (level, finding) entries.
+
+Rules that keep the reader honest:
+- a level is "normal" only where the text says so (or only rules findings out)
+  and no finding is stated there anywhere in the report;
+- a finding is placed at a level only where the text ties it to one;
+- a sentence about the scan that cannot be placed is kept in `unread`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from radiculog.imaging import findings as fx
+from radiculog.imaging.levels import (
+    LEVELS,
+    LevelMention,
+    VertebraMention,
+    find_levels,
+    levels_between,
+)
+from radiculog.imaging.report import ImagingReport, LevelFinding, OtherFinding
+from radiculog.imaging.roots import anatomical_roots
+from radiculog.imaging.sentences import Statement, clauses, statements
+
+_CONTACT_RANK = ("unstated", "none", "contact", "displaced", "compressed")
+_NO_ZONE = ("spondylolisthesis", "Modic change")
+_GROUP_JOIN = re.compile(r"\s*(?:,|and|or|&|/|as well as)?\s*(?:and\s+)?(?:at\s+)?", re.IGNORECASE)
+_CHAIN = [v for v in ("T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2")]
+
+
+@dataclass
+class _Draft:
+    level: str
+    finding: str
+    position: str
+    zones: list[str]
+    side: str
+    roots: list[str]
+    named: bool
+    contact: str
+    severity: str
+    evidence: str
+    compressive: bool
+
+
+@dataclass
+class _Group:
+    start: int
+    levels: tuple[str, ...]
+
+
+@dataclass
+class _State:
+    drafts: dict[tuple[str, str], _Draft] = field(default_factory=dict)
+    normal: dict[str, str] = field(default_factory=dict)  # level -> evidence
+    others: dict[tuple[str, str], str] = field(default_factory=dict)
+    unread: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    ces: list[str] = field(default_factory=list)
+    last: list[_Draft] = field(default_factory=list)
+
+
+def _groups(sentence: str, mentions: list[LevelMention]) -> list[_Group]:
+    out: list[_Group] = []
+    prev_end = -1
+    for m in mentions:
+        if out and _GROUP_JOIN.fullmatch(sentence[prev_end : m.start]):
+            out[-1].levels = out[-1].levels + m.levels
+        else:
+            out.append(_Group(m.start, m.levels))
+        prev_end = m.end
+    return out
+
+
+def _levels_for(pos: int, groups: list[_Group], prefix: bool) -> tuple[str, ...]:
+    before = [g for g in groups if g.start < pos]
+    after = [g for g in groups if g.start > pos]
+    if prefix and before:
+        return before[-1].levels
+    if after:
+        return after[0].levels
+    return before[-1].levels if before else ()
+
+
+def _listhesis_levels(vertebrae: list[VertebraMention], lo: int, hi: int) -> tuple[str, ...]:
+    """'anterolisthesis of L4' is the slip of L4 on the vertebra below: L4-L5."""
+    for v in vertebrae:
+        if lo <= v.start < hi and not v.is_root and v.vertebra in _CHAIN[:-1]:
+            return levels_between(v.vertebra, _CHAIN[_CHAIN.index(v.vertebra) + 1])
+    return ()
+
+
+def _side(words: str, position: str) -> str:
+    found = fx.side(words)
+    if found:
+        return found
+    return "midline" if position == "central" else "unstated"
+
+
+def _draft(
+    m: fx.Mention, level: str, sentence: str, offset: int, verts: list[VertebraMention]
+) -> _Draft:
+    start = offset + m.word_start
+    named, _ = fx.named_roots(verts, start, start + len(m.words))
+    if m.finding in _NO_ZONE:
+        return _Draft(level, m.finding, "n/a", [], "n/a", named, bool(named),
+                      fx.contact(m.words, bool(named)) or "unstated", fx.severity(m.words),
+                      sentence, False)  # fmt: skip
+    first, zones = fx.zone(m.words)
+    position = m.position or first or "unstated"
+    zones = [m.position] if m.position else zones
+    roots = named or (anatomical_roots(level, zones) if m.compressive else [])
+    return _Draft(
+        level, m.finding, position, zones, _side(m.words, position), roots, bool(named),
+        fx.contact(m.words, bool(named)) or "unstated", fx.severity(m.words), sentence,
+        m.compressive,
+    )  # fmt: skip
+
+
+def _merge(old: _Draft, new: _Draft) -> None:
+    sides = {old.side, new.side} - {"unstated", "n/a"}
+    if "bilateral" in sides or {"left", "right"} <= sides:
+        old.side = "bilateral"
+    elif old.side in ("unstated", "midline") and sides - {"midline"}:
+        old.side = next(iter(sides - {"midline"}))
+    if old.position in ("unstated", "diffuse") and new.position not in ("unstated", "diffuse"):
+        old.position = new.position
+    if new.named and not old.named:
+        old.roots, old.named = new.roots, True
+    elif new.named == old.named:
+        old.roots = list(dict.fromkeys(old.roots + new.roots))
+    old.contact = max(old.contact, new.contact, key=_CONTACT_RANK.index)
+    old.severity = max(old.severity, new.severity, key=fx.SEVERITY_ORDER.index)
+
+
+def _add(state: _State, d: _Draft) -> _Draft:
+    key = (d.level, d.finding)
+    if key in state.drafts:
+        _merge(state.drafts[key], d)
+        return state.drafts[key]
+    state.drafts[key] = d
+    return d
+
+
+def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str]) -> bool:
+    """A clause with no finding that says what happens to a root belongs to the finding before."""
+    grade = fx.contact(clause, bool(named))
+    if grade is None and not named:
+        return False
+    targets = [d for d in state.last if d.compressive and (not levels or d.level in levels)]
+    side = fx.side(clause)
+    for d in targets:
+        if named:
+            d.roots, d.named = named, True
+        if grade is not None:
+            d.contact = max(d.contact, grade, key=_CONTACT_RANK.index)
+        if side and d.side in ("unstated", "midline"):
+            d.side = side
+    return bool(targets)
+
+
+def _read_clause(
+    state: _State, sentence: str, offset: int, clause: str, inherited: tuple[str, ...],
+    mentions: list[LevelMention], verts: list[VertebraMention],
+) -> tuple[bool, bool, tuple[str, ...]]:  # fmt: skip
+    """Returns (read something, could not place something, levels for the next clause)."""
+    own = [m for m in mentions if offset <= m.start < offset + len(clause)]
+    groups = _groups(sentence, own)
+    found, unqualified = fx.mentions(clause)
+    problem = unqualified or any(not m.supported for m in own)
+    if not found:
+        levels = tuple(lv for g in groups for lv in g.levels) or inherited
+        named, _ = fx.named_roots(verts, offset, offset + len(clause))
+        if fx.is_normal(clause) and levels:
+            for lv in levels:
+                state.normal.setdefault(lv, sentence)
+            return True, problem, levels
+        if _attach(state, clause, levels, named):
+            return True, problem, levels
+        return False, problem or bool(groups), levels
+    prefix = bool(groups) and groups[0].start < offset + found[0].start
+    used: set[int] = set()
+    new_last: list[_Draft] = []
+    for m in found:
+        levels = _levels_for(offset + m.start, groups, prefix) if groups else inherited
+        if not levels and m.finding == "spondylolisthesis":
+            levels = _listhesis_levels(verts, offset, offset + len(clause))
+        if not levels:
+            # "no stenosis at any level" rules out without naming a level: read, placed nowhere
+            global_negation = m.negated and not m.other
+            problem = problem or not global_negation
+            if global_negation:
+                state.notes.append(sentence)
+            continue
+        used.update(i for i, g in enumerate(groups) if g.levels == levels)
+        for lv in levels:
+            if lv not in LEVELS:
+                continue
+            if m.other:
+                state.others.setdefault((lv, m.finding), sentence)
+            elif m.negated:
+                state.normal.setdefault(lv, sentence)
+            else:
+                new_last.append(_add(state, _draft(m, lv, sentence, offset, verts)))
+    if new_last:
+        state.last = new_last
+    problem = problem or len(used) < len(groups)
+    nxt = groups[-1].levels if groups else inherited
+    return True, problem, nxt
+
+
+def _read_statement(state: _State, st: Statement) -> None:
+    sentence = st.text
+    mentions, verts = find_levels(sentence)
+    read_any = problem = False
+    for _start, negated in fx.cauda_equina_phrases(sentence):
+        read_any = True
+        if not negated:
+            state.ces.append(sentence)
+    inherited = st.context
+    for offset, clause in clauses(sentence):
+        read, bad, inherited = _read_clause(
+            state, sentence, offset, clause, inherited, mentions, verts
+        )
+        read_any, problem = read_any or read, problem or bad
+    if problem or (not read_any and not fx.is_background(sentence)):
+        state.unread.append(sentence)
+    elif not read_any:
+        state.notes.append(sentence)
+
+
+def _freeze(d: _Draft) -> LevelFinding:
+    return LevelFinding(
+        d.level, d.finding, d.position, d.side, tuple(d.roots), d.contact, d.evidence,
+        d.severity, d.named,
+    )  # fmt: skip
+
+
+def _build(state: _State) -> ImagingReport:
+    order = {lv: i for i, lv in enumerate(LEVELS)}
+    entries = [_freeze(d) for d in state.drafts.values()]
+    with_disease = {e.level for e in entries}
+    for lv, ev in state.normal.items():
+        if lv not in with_disease:
+            entries.append(LevelFinding(lv, "normal", "n/a", "n/a", (), "unstated", ev))
+    entries.sort(key=lambda e: order[e.level])  # stable: text order within a level
+    severe_canal = [
+        e.evidence
+        for e in entries
+        if e.finding == "central canal stenosis" and e.severity == "severe"
+    ]
+    ces = list(dict.fromkeys(state.ces + severe_canal))
+    others = [OtherFinding(lv, f, ev) for (lv, f), ev in state.others.items()]
+    others.sort(key=lambda o: order[o.level])
+    return ImagingReport(
+        levels=tuple(entries),
+        cauda_equina_risk=bool(ces),
+        cauda_equina_evidence=tuple(ces),
+        other_findings=tuple(others),
+        unread=tuple(dict.fromkeys(state.unread)),
+        notes=tuple(dict.fromkeys(state.notes)),
+    )
+
+
+def read_report(text: str) -> ImagingReport:
+    """Read the free text of a lumbar MRI or CT report."""
+    if not isinstance(text, str):
+        raise TypeError(f"report text must be a string, got {type(text).__name__}")
+    state = _State()
+    for st in statements(text):
+        _read_statement(state, st)
+    return _build(state)
