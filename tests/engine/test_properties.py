@@ -15,7 +15,7 @@ REGIONS = [r for r in K.regions if r != "saddle"]
 QUESTIONS = [q.id for q in K.questions.values() if q.since == 1]
 TESTS = list(K.home_tests)
 VALUES = st.one_of(st.integers(0, 40), st.sampled_from(["normal", "weaker", "unable"]), st.none())
-EMERGENCY_FLAGS = [r.when_yes[0] for r in K.rules if r.tier == "emergency" and r.when_yes]
+EMERGENCY_FLAGS = [min(r.when_yes) for r in K.rules if r.tier == "emergency" and r.when_yes]
 RED_FLAGS = [
     q
     for q in QUESTIONS

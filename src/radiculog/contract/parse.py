@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from radiculog.contract.errors import FieldError, FindingsError
@@ -70,13 +71,23 @@ def _int(obj: Mapping[str, Any], key: str, lo: int, hi: int | None, errs: _Error
     return int(value)
 
 
+@cache
+def _question_ids(version: int) -> tuple[str, ...]:
+    return tuple(q.id for q in load_knowledge().questions.values() if q.since <= version)
+
+
+@cache
+def _region_ids() -> tuple[str, ...]:
+    return tuple(load_knowledge().regions)
+
+
 def _answers(raw: Any, version: int, errs: _Errors) -> dict[str, Answer]:
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
         errs.add("answers", raw, "must be an object of question id -> true/false")
         return {}
-    known = [q.id for q in load_knowledge().questions.values() if q.since <= version]
+    known = _question_ids(version)
     answers = {}
     for key, value in raw.items():
         if key not in known:
@@ -124,7 +135,7 @@ def _side(item: Mapping[str, Any], path: str, region: str | None, errs: _Errors)
 def _region(path: str, item: Mapping[str, Any], sensory: bool, errs: _Errors) -> Any:
     keys = ("region", "side", "kind", "repeatable") if sensory else ("region", "side")
     _keys(item, path, keys, errs)
-    region = _enum(item, path, "region", tuple(load_knowledge().regions), errs)
+    region = _enum(item, path, "region", _region_ids(), errs)
     side = _side(item, path, region, errs)
     if not sensory:
         return Region(region, side) if region else None

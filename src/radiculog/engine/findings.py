@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Answer(Enum):
@@ -70,6 +71,13 @@ class Findings:
     age: int | None = None
     days_since_onset: int | None = None
     notes: str | None = None
+
+    @cached_property
+    def weaker_sides(self) -> dict[str, str | None]:
+        """Test id -> the clearly weaker side (or None), judged once per findings."""
+        from radiculog.engine.function import weaker_side
+
+        return {result.test: weaker_side(result) for result in self.function}
 
     def marked(self) -> tuple[Region | Sensory, ...]:
         """Every pain and changed-feeling region marked on the body map."""

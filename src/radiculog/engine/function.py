@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from radiculog.engine.findings import FunctionResult, FunctionValue
+from radiculog.engine.findings import Findings, FunctionResult, FunctionValue
 from radiculog.engine.knowledge import load_knowledge
 
 # Order of the word answers, weakest first.
@@ -66,10 +66,11 @@ def is_equal(result: FunctionResult) -> bool:
     return not (result.left in impaired and result.right in impaired)
 
 
-def weaknesses(results: tuple[FunctionResult, ...]) -> list[Weakness]:
+def weaknesses(findings: Findings) -> list[Weakness]:
     found = []
-    for result in results:
-        side = weaker_side(result)
+    sides = findings.weaker_sides
+    for result in findings.function:
+        side = sides[result.test]
         if side is not None:
             found.append(Weakness(result.test, side, result.left, result.right))
     return found

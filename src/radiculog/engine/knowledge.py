@@ -10,7 +10,7 @@ import csv
 import io
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -53,10 +53,10 @@ class RegionInfo:
 class Rule:
     id: str
     tier: str
-    when_yes: tuple[str, ...]
-    when_not_no: tuple[str, ...]
-    when_no: tuple[str, ...]
-    when_facts: tuple[str, ...]
+    when_yes: frozenset[str]
+    when_not_no: frozenset[str]
+    when_no: frozenset[str]
+    when_facts: frozenset[str]
     text: str
     action: str
     sources: tuple[str, ...]
@@ -119,7 +119,7 @@ class Explanation:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Knowledge:
     version: str
     sources: dict[str, Source]
@@ -138,8 +138,20 @@ class Knowledge:
     method: dict[str, Any]
     explanations: tuple[Explanation, ...]
 
+    @cached_property
+    def safety_ids(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions.values() if q.group == "safety")
+
     def safety_questions(self) -> list[str]:
-        return [q.id for q in self.questions.values() if q.group == "safety"]
+        return list(self.safety_ids)
+
+    @cached_property
+    def sign_index(self) -> dict[tuple[str, str], tuple[Sign, ...]]:
+        """Signs by (signal, finding), built once: the root model looks them up per finding."""
+        index: dict[tuple[str, str], list[Sign]] = {}
+        for sign in self.signs:
+            index.setdefault((sign.signal, sign.finding), []).append(sign)
+        return {key: tuple(signs) for key, signs in index.items()}
 
     def prior_for(self, age: int | None) -> Prior:
         for prior in self.priors:
@@ -184,10 +196,10 @@ def _rules(raw: list[dict[str, Any]]) -> tuple[Rule, ...]:
         Rule(
             id=r["id"],
             tier=r["tier"],
-            when_yes=tuple(r.get("when_yes", ())),
-            when_not_no=tuple(r.get("when_not_no", ())),
-            when_no=tuple(r.get("when_no", ())),
-            when_facts=tuple(r.get("when_facts", ())),
+            when_yes=frozenset(r.get("when_yes", ())),
+            when_not_no=frozenset(r.get("when_not_no", ())),
+            when_no=frozenset(r.get("when_no", ())),
+            when_facts=frozenset(r.get("when_facts", ())),
             text=r["text"],
             action=r["action"],
             sources=tuple(r["sources"]),

@@ -21,7 +21,7 @@ def _peroneal(f: Findings, k: Knowledge) -> bool:
     """Foot-lift weakness with outer-leg/top-of-foot symptoms but a normal hip abduction."""
     hip = next((r for r in f.function if r.test == "hip_abduction"), None)
     for result in f.function:
-        side = weaker_side(result) if result.test in ("toe_lift", "heel_walk") else None
+        side = f.weaker_sides[result.test] if result.test in ("toe_lift", "heel_walk") else None
         if side is None or hip is None:
             continue
         hip_ok = hip.value(side) not in (None, "weaker", "unable") and weaker_side(hip) != side
@@ -55,9 +55,7 @@ def _buttock_only(f: Findings, k: Knowledge) -> bool:
 
 
 def _piriformis(f: Findings, k: Knowledge) -> bool:
-    no_deficit = not any(weaker_side(r) for r in f.function) and not any(
-        s.repeatable for s in f.sensory
-    )
+    no_deficit = not any(f.weaker_sides.values()) and not any(s.repeatable for s in f.sensory)
     return (
         "buttock" in {r.region for r in f.pain}
         and f.answer("worse_with_cough_sneeze_sitting") is Answer.YES

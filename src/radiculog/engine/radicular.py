@@ -33,7 +33,7 @@ def _from_other_findings(question: str, findings: Findings, knowledge: Knowledge
         s.repeatable for s in findings.sensory if s.region != "saddle"
     ):
         return "body map"
-    if question == "one_side_weaker" and weaknesses(findings.function):
+    if question == "one_side_weaker" and weaknesses(findings):
         return "function tests"
     return None
 

@@ -24,35 +24,37 @@ def facts(findings: Findings) -> set[str]:
     regions = [r.region for r in findings.pain] + [s.region for s in findings.sensory]
     if "saddle" in regions:
         found.add("saddle_marked")
-    if weaknesses(findings.function):
+    if weaknesses(findings):
         found.add("weaker_on_test")
     if any(r.result == "brisk" for r in findings.reflexes):
         found.add("brisk_reflex")
     return found
 
 
-def fires(rule: Rule, findings: Findings, known: set[str]) -> bool:
+def fires(rule: Rule, yes: set[str], no: set[str], known: set[str]) -> bool:
     return (
-        all(findings.answer(q) is Answer.YES for q in rule.when_yes)
-        and all(findings.answer(q) is not Answer.NO for q in rule.when_not_no)
-        and all(findings.answer(q) is Answer.NO for q in rule.when_no)
-        and all(f in known for f in rule.when_facts)
+        yes.issuperset(rule.when_yes)
+        and no.isdisjoint(rule.when_not_no)
+        and no.issuperset(rule.when_no)
+        and known.issuperset(rule.when_facts)
     )
 
 
 def fired_reasons(findings: Findings, knowledge: Knowledge) -> list[Reason]:
     known = facts(findings)
+    yes = {q for q, a in findings.answers.items() if a is Answer.YES}
+    no = {q for q, a in findings.answers.items() if a is Answer.NO}
     reasons = [
         Reason(rule.id, rule.tier, rule.text, rule.action, rule.sources)
         for rule in knowledge.rules
-        if fires(rule, findings, known)
+        if fires(rule, yes, no, known)
     ]
     # Most urgent first; the knowledge file's order is kept within a tier.
     return sorted(reasons, key=lambda r: -TIERS.index(r.tier))
 
 
 def missing_safety(findings: Findings, knowledge: Knowledge) -> list[str]:
-    return [q for q in knowledge.safety_questions() if findings.answer(q) is Answer.UNANSWERED]
+    return [q for q in knowledge.safety_ids if q not in findings.answers]
 
 
 def most_urgent(tiers: list[str]) -> str:

@@ -8,18 +8,19 @@ that type's combined ratio for the root (see knowledge/method.toml).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from radiculog.engine.findings import Findings
-from radiculog.engine.function import is_equal, weaker_side
-from radiculog.engine.knowledge import ROOTS, Knowledge, Sign
+from radiculog.engine.function import is_equal
+from radiculog.engine.knowledge import ROOTS, Knowledge
 
 SIGNALS = ("pain", "sensation", "function", "reflex", "provocation")
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """One finding's ratio for one root (a NamedTuple: made many times per assessment)."""
+
     finding: str  # e.g. "sensation:dorsum_foot"
     signal: str
     side: str | None
@@ -49,21 +50,13 @@ class RootPicture:
     prior_remarks: str
 
 
-def _index(knowledge: Knowledge) -> dict[tuple[str, str], list[Sign]]:
-    index: dict[tuple[str, str], list[Sign]] = defaultdict(list)
-    for sign in knowledge.signs:
-        index[(sign.signal, sign.finding)].append(sign)
-    return index
-
-
 def symptom_side(findings: Findings) -> str | None:
     """The leg the picture is in: marked leg regions count 1, a weaker test 2."""
     score = {"left": 0, "right": 0}
     for item in findings.marked():
         if item.side is not None and item.region != "low_back":
             score[item.side] += 1
-    for result in findings.function:
-        side = weaker_side(result)
+    for side in findings.weaker_sides.values():
         if side is not None:
             score[side] += 2
     if score["left"] == score["right"]:
@@ -85,7 +78,7 @@ def _observations(findings: Findings, sides: set[str]) -> list[tuple[str, str, s
     for region, (side, repeatable) in sorted(sensory.items()):
         obs.append(("sensation", region, side, 1.0, "repeatable" if repeatable else "once"))
     for result in findings.function:
-        weak = weaker_side(result)
+        weak = findings.weaker_sides[result.test]
         if weak is not None and weak in sides:
             other = result.right if weak == "left" else result.left
             detail = f"weaker on the {weak} ({result.value(weak)} vs {other})"
@@ -110,7 +103,7 @@ def _group(signal: str) -> str:
 def gather(findings: Findings, knowledge: Knowledge, side: str | None) -> list[Evidence]:
     sides = {"left", "right"} if side in (None, "both") else {side or ""}
     weight_once = knowledge.method["combination"]["non_repeatable_weight"]
-    index = _index(knowledge)
+    index = knowledge.sign_index
     evidence = []
     for signal, finding, obs_side, _, detail in _observations(findings, sides):
         for sign in index.get((signal, finding), ()):
@@ -148,12 +141,12 @@ def posterior(
     method = knowledge.method["combination"]
     prior = knowledge.prior_for(findings.age).probabilities
     log_post = {root: math.log(prior[root]) for root in ROOTS}
-    for root in ROOTS:
-        for signal in SIGNALS:
-            items = [e for e in evidence if e.root == root and e.signal == signal]
-            if items:
-                cap = method["group_cap"][signal]
-                log_post[root] += combined_log_lr(items, method["damping"], cap)
+    groups: dict[tuple[str, str], list[Evidence]] = {}
+    for e in evidence:
+        groups.setdefault((e.root, e.signal), []).append(e)
+    for (root, signal), items in groups.items():
+        cap = method["group_cap"][signal]
+        log_post[root] += combined_log_lr(items, method["damping"], cap)
     top = max(log_post.values())
     weights = {root: math.exp(v - top) for root, v in log_post.items()}
     total = sum(weights.values())
@@ -170,10 +163,10 @@ def picture(findings: Findings, knowledge: Knowledge) -> RootPicture:
     probs = posterior(findings, knowledge, evidence)
     # Ties break by the fixed root order so results are deterministic.
     ordered = sorted(ROOTS, key=lambda r: (-round(probs[r], 12), ROOTS.index(r)))
-    scores = tuple(
-        RootScore(root, probs[root], tuple(e for e in evidence if e.root == root))
-        for root in ordered
-    )
+    by_root: dict[str, list[Evidence]] = {root: [] for root in ROOTS}
+    for e in evidence:
+        by_root[e.root].append(e)
+    scores = tuple(RootScore(root, probs[root], tuple(by_root[root])) for root in ordered)
     top, second = scores[0], scores[1]
     lean = knowledge.method["leaning"]
     non_pain = {"sensation", "function", "reflex", "provocation"}

@@ -1,0 +1,137 @@
+"""The command line: examples in, schema-valid JSON out; bad input exits 2 with a clear message."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from radiculog.cli import main
+from tests.conftest import contract_examples, findings
+
+CLI = [sys.executable, "-m", "radiculog"]
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("path", contract_examples(), ids=lambda p: p.stem)
+def test_assess_examples_from_stdin_as_json(path: Path, assessment_schema: dict[str, Any]) -> None:
+    case = json.loads(path.read_text())
+    out = io.StringIO()
+    sys_stdin = sys.stdin
+    try:
+        sys.stdin = io.StringIO(json.dumps(case["findings"]))
+        assert main(["assess", "-", "--format", "json"], out) == 0
+    finally:
+        sys.stdin = sys_stdin
+    doc = json.loads(out.getvalue())
+    jsonschema.validate(doc, assessment_schema)
+    if "tier" in case["expect"]:
+        assert doc["urgency"]["tier"] == case["expect"]["tier"]
+
+
+def test_assess_file_as_text_through_a_real_process(tmp_path: Path) -> None:
+    f = tmp_path / "f.json"
+    f.write_text(json.dumps(findings(answers={"bladder_change": True})))
+    result = run("assess", str(f))
+    assert result.returncode == 0
+    assert "EMERGENCY" in result.stdout and "What to tell them" in result.stdout
+    assert "Which nerve root" not in result.stdout  # nothing between the person and help
+
+
+@pytest.mark.parametrize(
+    ("stdin", "fragments"),
+    [
+        ("{not json", ["not valid JSON", "line 1"]),
+        (
+            '{"schema": "radiculog/findings@1", "answers": {"fevr": true}}',
+            ["answers.fevr", "allowed: bladder_change"],
+        ),
+        (
+            '{"schema": "radiculog/findings@1", "pain": [{"region": "saddle", "side": "right"}]}',
+            ["pain[0].side", "no side"],
+        ),
+        ('{"schema": "radiculog/findings@1", "age": "old"}', ["age", '"old"']),
+    ],
+)
+def test_bad_input_exits_2_naming_the_problem_without_a_traceback(
+    stdin: str, fragments: list[str]
+) -> None:
+    result = run("assess", "-", stdin=stdin)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("assess", str(tmp_path / "nope.json"))
+    assert result.returncode == 2 and "cannot read" in result.stderr
+
+
+def test_trend_reads_a_log(tmp_path: Path) -> None:
+    log = {
+        "schema": "radiculog/log@1",
+        "entries": [
+            {
+                "at": "2026-11-20T08:00:00Z",
+                "findings": findings(function=[{"test": "toe_lift", "left": 10, "right": 10}]),
+            },
+            {
+                "at": "2026-11-21T08:00:00Z",
+                "findings": findings(function=[{"test": "toe_lift", "left": 10, "right": 4}]),
+            },
+        ],
+    }
+    path = tmp_path / "log.json"
+    path.write_text(json.dumps(log))
+    result = run("trend", str(path), "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["trend"]["function"] == "worsening" and doc["urgency"]["tier"] == "urgent"
+
+
+def test_explain_and_schema() -> None:
+    assert "Single-leg calf raise" in run("explain", "s1").stdout
+    schema = json.loads(run("schema", "log").stdout)
+    assert schema["$id"] == "radiculog/log@1"
+
+
+def test_interactive_check_stops_at_the_first_emergency_answer(tmp_path: Path) -> None:
+    saved = tmp_path / "mine.json"
+    # bladder: no, bowel: not sure, saddle numbness: yes -> stop.
+    result = run("check", "--save", str(saved), stdin="n\n?\ny\nn\nn\n")
+    assert result.returncode == 0
+    assert "EMERGENCY" in result.stdout
+    assert "Have you newly lost sexual function" not in result.stdout  # no further questions
+    doc = json.loads(saved.read_text())
+    assert doc["answers"] == {
+        "bladder_change": False,
+        "saddle_numbness": True,
+    }  # "?" stays unanswered
+
+
+def test_interactive_check_to_the_end(tmp_path: Path) -> None:
+    answers = ["n"] * 18 + ["y"]  # safety: all no, can walk: yes
+    answers += ["y", "y", "n", "y"]  # checklist
+    answers += ["", "13,18", "", "19"]  # pain right: outer leg + top of foot; numb right: big toe
+    answers += ["y"]  # big toe repeatable
+    answers += ["", ""] * 3 + ["10", "10"] + ["", ""] * 3  # only toe lifts tested
+    result = run("check", "--format", "json", stdin="\n".join(answers) + "\n")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout[result.stdout.index("{\n") :])
+    assert doc["urgency"]["tier"] == "watchful"
+    assert doc["leaning"] == "L5"
+
+
+def test_check_that_ends_early_says_so() -> None:
+    result = run("check", stdin="n\nn\n")
+    assert result.returncode == 1 and "not a complete check" in result.stdout
