@@ -6,11 +6,6 @@ import pytest
 
 import radiculog
 
-# Until the engine lands these skip; remove the marker once radiculog.assess exists.
-needs_engine = pytest.mark.skipif(
-    not hasattr(radiculog, "assess"), reason="engine (radiculog.assess) not landed yet"
-)
-
 pytestmark = pytest.mark.django_db
 
 ASSESS = "/api/v1/assess"
@@ -36,7 +31,6 @@ def test_it_rejects_a_body_that_is_not_a_json_object(post_json, url, body, detai
     assert detail in payload["detail"]
 
 
-@needs_engine
 def test_it_returns_the_engines_assessment_for_every_contract_example(post_json, examples):
     for name, example in examples.items():
         response = post_json(ASSESS, example["findings"])
@@ -44,7 +38,6 @@ def test_it_returns_the_engines_assessment_for_every_contract_example(post_json,
         assert response.json() == radiculog.assess(example["findings"]).to_dict(), name
 
 
-@needs_engine
 def test_it_reports_findings_errors_with_the_field_path(post_json):
     bad = {"schema": "radiculog/findings@1", "answers": {"bladder_chang": True}}
     response = post_json(ASSESS, bad)
@@ -58,7 +51,6 @@ def test_it_reports_findings_errors_with_the_field_path(post_json):
     )
 
 
-@needs_engine
 def test_trend_returns_a_trend_object(post_json, examples):
     first = next(iter(examples.values()))["findings"]
     log = {
