@@ -113,11 +113,13 @@ def _stenoses(clause: str, taken: list[tuple[int, int]]) -> tuple[list[Mention],
             continue
         quals = _walk_qualifiers(clause, m.start(), forward=False)
         if not quals and re.match(
-            r"\s*(?:of|in|at|involving|affecting)\b", clause[m.end() :], re.I
+            r"\s*(?:of|in|at|involving|affecting|the)\b", clause[m.end() :], re.I
         ):
-            quals = _walk_qualifiers(clause, m.end(), forward=True)
+            # "narrowing of the left foramen": the finding's words start at the noun
+            quals = [(k, m.start(), e) for k, _, e in _walk_qualifiers(clause, m.end(), True)][:1]
         if not quals:
-            if negated_at(clause, m.start()):  # "no stenosis": no stenosis of any kind
+            if negated_at(clause, m.start()) and m.group(0).lower() != "compromise":
+                # "no stenosis": no stenosis of any kind
                 out.append(Mention("stenosis", m.start(), m.end(), True, negated=True))
             else:
                 unqualified = unqualified or m.group(0).lower() != "compromise"
@@ -231,9 +233,14 @@ def contact(text: str, has_named_root: bool) -> str | None:
             if obj and (not root or obj.start() < root.start()):
                 continue  # "compresses the thecal sac": not a root
             if negated_at(text, m.start()):
-                grades.append("none")
+                if root_named or not vocab.not_root_objects.search(text):
+                    grades.append(
+                        "none"
+                    )  # "no compression of the thecal sac" says nothing of roots
             elif root_named:
                 grades.append(grade)
+    if has_named_root and vocab.contact_none.search(text):
+        grades.append("none")  # "the exiting L5 root is free"
     positive = [g for g in grades if g != "none"]
     if positive:
         return max(positive, key=CONTACT_ORDER.index)

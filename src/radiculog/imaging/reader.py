@@ -147,15 +147,17 @@ def _add(state: _State, d: _Draft) -> _Draft:
 def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str]) -> bool:
     """A clause with no finding that says what happens to a root belongs to the finding before."""
     grade = fx.contact(clause, bool(named))
-    if grade is None and not named:
+    if grade is None:
         return False
     targets = [d for d in state.last if d.compressive and (not levels or d.level in levels)]
+    if grade == "none" and named:
+        # "the exiting L5 roots are free": says which root is spared, changes no finding
+        return bool(targets)
     side = fx.side(clause)
     for d in targets:
         if named:
             d.roots, d.named = named, True
-        if grade is not None:
-            d.contact = max(d.contact, grade, key=_CONTACT_RANK.index)
+        d.contact = max(d.contact, grade, key=_CONTACT_RANK.index)
         if side and d.side in ("unstated", "midline"):
             d.side = side
     return bool(targets)
@@ -173,7 +175,7 @@ def _read_clause(
     if not found:
         levels = tuple(lv for g in groups for lv in g.levels) or inherited
         named, _ = fx.named_roots(verts, offset, offset + len(clause))
-        if fx.is_normal(clause) and levels:
+        if fx.is_normal(clause) and levels and not fx.is_background(clause):
             for lv in levels:
                 state.normal.setdefault(lv, sentence)
             return True, problem, levels
@@ -189,7 +191,8 @@ def _read_clause(
             levels = _listhesis_levels(verts, offset, offset + len(clause))
         if not levels:
             # "no stenosis at any level" rules out without naming a level: read, placed nowhere
-            global_negation = m.negated and not m.other
+            # "multilevel disc desiccation": a background finding placed nowhere
+            global_negation = m.negated or m.other
             problem = problem or not global_negation
             if global_negation:
                 state.notes.append(sentence)
@@ -225,10 +228,10 @@ def _read_statement(state: _State, st: Statement) -> None:
             state, sentence, offset, clause, inherited, mentions, verts
         )
         read_any, problem = read_any or read, problem or bad
-    if problem or (not read_any and not fx.is_background(sentence)):
+    if not read_any and fx.is_background(sentence):
+        state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc
+    elif problem or not read_any:
         state.unread.append(sentence)
-    elif not read_any:
-        state.notes.append(sentence)
 
 
 def _freeze(d: _Draft) -> LevelFinding:

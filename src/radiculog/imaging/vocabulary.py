@@ -45,6 +45,7 @@ class Vocabulary:
     zones: tuple[tuple[str, re.Pattern[str]], ...]
     sides: tuple[tuple[str, re.Pattern[str]], ...]
     contact: tuple[tuple[str, re.Pattern[str]], ...]
+    contact_none: re.Pattern[str]
     not_root_objects: re.Pattern[str]
     root_words: re.Pattern[str]
     root_prefixes: re.Pattern[str]
@@ -94,6 +95,7 @@ def load_vocabulary() -> Vocabulary:
         zones=_table(raw, "zones"),
         sides=_table(raw, "sides"),
         contact=tuple((k, words(contact[k])) for k in ("compressed", "displaced", "contact")),
+        contact_none=words(contact["none"]),
         not_root_objects=words(contact["not_root_objects"]),
         root_words=words(contact["root_words"]),
         root_prefixes=words(contact["root_prefixes"]),
