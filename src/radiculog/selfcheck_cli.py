@@ -50,11 +50,13 @@ class Asker:
                 return None
             self.say("  Please type y, n or ? (not sure).")
 
-    def choose_many(self, prompt: str, options: list[tuple[str, str]]) -> list[str]:
+    def show(self, options: list[tuple[str, str]]) -> None:
         for i, (_, label) in enumerate(options, 1):
             self.out.write(f"  {i:>2}. {label}\n")
+
+    def choose_many(self, prompt: str, options: list[tuple[str, str]]) -> list[str]:
         while True:
-            reply = self.ask(f"{prompt} (numbers separated by commas, or Enter for none): ")
+            reply = self.ask(f"{prompt} (numbers like 3,5; Enter for none): ")
             if not reply:
                 return []
             try:
@@ -108,10 +110,12 @@ def _safety(asker: Asker, findings: dict[str, Any], k: Knowledge) -> bool:
 
 def _regions(asker: Asker, findings: dict[str, Any], k: Knowledge) -> None:
     options = [(r.id, r.label) for r in k.regions.values() if r.id != "saddle"]
-    for key, word in (("pain", "hurts"), ("sensory", "feels numb or tingles")):
+    for key, word in (("pain", "does it hurt"), ("sensory", "is it numb or tingling")):
         asker.say()
+        asker.say(f"Where {word}? Body areas:")
+        asker.show(options)
         for side in ("left", "right"):
-            picked = asker.choose_many(f"Where on the {side} side {word}?", options)
+            picked = asker.choose_many(f"{side.capitalize()} leg", options)
             for region in picked:
                 item: dict[str, Any] = {"region": region, "side": side}
                 if key == "sensory":
