@@ -77,6 +77,11 @@ def _question_ids(version: int) -> tuple[str, ...]:
 
 
 @cache
+def _question_set(version: int) -> frozenset[str]:
+    return frozenset(_question_ids(version))
+
+
+@cache
 def _region_ids() -> tuple[str, ...]:
     return tuple(load_knowledge().regions)
 
@@ -88,9 +93,10 @@ def _answers(raw: Any, version: int, errs: _Errors) -> dict[str, Answer]:
         errs.add("answers", raw, "must be an object of question id -> true/false")
         return {}
     known = _question_ids(version)
+    allowed = _question_set(version)
     answers = {}
     for key, value in raw.items():
-        if key not in known:
+        if key not in allowed:
             errs.add(f"answers.{key}", value, "unknown question id", known)
         elif not isinstance(value, bool):
             errs.add(f"answers.{key}", value, "must be true or false (leave it out if unanswered)")

@@ -1,0 +1,43 @@
+"""The docs keep up with the code: every command, knowledge file and the two set-up commands."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from radiculog.cli import build_parser
+from tests.conftest import REPO
+
+
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)  # type: ignore[arg-type]
+
+
+def test_every_cli_command_is_documented_and_has_help() -> None:
+    text = (REPO / "docs" / "cli.md").read_text()
+    for name in _subcommands():
+        assert f"`radiculog {name}" in text, name
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in action.choices.items():  # type: ignore[union-attr]
+        assert sub.format_help().strip(), name
+
+
+def test_readme_gives_the_two_commands_and_the_safety_notice() -> None:
+    text = (REPO / "README.md").read_text()
+    assert "scripts/serve" in text and "scripts/test" in text
+    assert "not a diagnosis" in text and "emergency" in text.lower()
+    ci = (REPO / ".ci" / "run").read_text()
+    assert "scripts/test" in ci
+
+
+def test_every_knowledge_file_is_described_for_clinicians() -> None:
+    docs = (REPO / "docs" / "clinical-model.md").read_text() + (
+        REPO / "docs" / "knowledge.md"
+    ).read_text()
+    for path in resources.files("radiculog.knowledge").iterdir():
+        if path.name.endswith((".toml", ".csv")):
+            assert path.name in docs, (
+                f"{path.name} is not described in docs/clinical-model.md or knowledge.md"
+            )
