@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "ninja",  # serves its docs page from its own static files, not a CDN
     "radiculog.web",
     "radiculog.web.selfcheck",
+    "radiculog.web.accounts",
+    "radiculog.web.symptomlog",
+    "radiculog.web.reports",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +117,8 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "symptomlog:log"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -13,6 +13,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("check/", include("radiculog.web.selfcheck.urls")),
     path("api/v1/", api.urls),
+    path("accounts/", include("radiculog.web.accounts.urls")),
+    path("log/", include("radiculog.web.symptomlog.urls")),
+    path("report/", include("radiculog.web.reports.urls")),
 ]
 
 if settings.SERVE_STATIC:

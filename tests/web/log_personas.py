@@ -1,0 +1,61 @@
+"""Personas and log helpers for the log, account and report tests.
+
+alice owns the log under test, bob keeps a log of his own, charlie is a
+stranger with an account: every URL with an id must be a 404 for him.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from radiculog.web.symptomlog.models import Entry, Log
+from radiculog.web.symptomlog.views import add_entry
+
+PASSWORD = "correct horse battery staple"
+START = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+EXAMPLES = Path("/work/shared/contract/examples")
+
+
+@dataclass
+class People:
+    alice: User
+    bob: User
+    charlie: User
+
+
+def make_people() -> People:
+    users = [
+        User.objects.create_user(name, password=PASSWORD) for name in ("alice", "bob", "charlie")
+    ]
+    for user in users[:2]:
+        Log.objects.create(owner=user)
+    return People(*users)
+
+
+def base_findings() -> dict[str, Any]:
+    """A complete, calm L5 check (contract example 01) to vary per entry."""
+    for folder in (Path(__file__).resolve().parents[1] / "contract" / "examples", EXAMPLES):
+        path = folder / "01-l5-classic-no-weakness.json"
+        if path.exists():
+            return copy.deepcopy(json.loads(path.read_text())["findings"])
+    raise FileNotFoundError("contract example 01 not found")
+
+
+def findings_with(toe: tuple[int, int], **extra: Any) -> dict[str, Any]:
+    findings = base_findings()
+    findings["function"] = [{"test": "toe_lift", "left": toe[0], "right": toe[1]}]
+    findings.update(extra)
+    return findings
+
+
+def add(user: User, n: int, toe: tuple[int, int], **fields: Any) -> Entry:
+    """The n-th twice-daily entry of the user's log."""
+    log = Log.objects.get(owner=user)
+    return add_entry(log, findings_with(toe), at=START + timedelta(hours=12 * n), **fields)

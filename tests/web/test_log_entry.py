@@ -1,0 +1,110 @@
+"""The quick entry: prefilled from the last entry, saved as findings, assessed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+
+from radiculog.web.symptomlog.models import Entry
+from tests.web.log_personas import People, add, make_people
+
+
+@pytest.fixture
+def people(db: Any) -> People:
+    return make_people()
+
+
+def form_data(**overrides: Any) -> dict[str, Any]:
+    data = {
+        "pain_spots": ["calf:right", "dorsum_foot:right"],
+        "feeling_spots": ["dorsum_foot:right"],
+        "feeling_kind": "tingling",
+        "test": "toe_lift",
+        "left": "10",
+        "right": "7",
+        "pain": "0",
+        "sleep": "woken",
+        "walk_minutes": "15",
+        "triggers": "15 minutes sitting",
+        "easers": "walking",
+        "none_new": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_the_form_starts_from_the_last_entrys_body_map(people: People, client: Client) -> None:
+    entry = add(people.alice, 0, (10, 10))
+    client.force_login(people.alice)
+    page = BeautifulSoup(client.get(reverse("symptomlog:new")).content, "html.parser")
+    checked = {i["value"] for i in page.select("input[name=pain_spots][checked]")}
+    expected = {f"{p['region']}:{p['side']}" for p in entry.findings["pain"]}
+    assert checked == expected and checked
+    assert page.select_one("select[name=test] option[selected]")["value"] == "toe_lift"
+
+
+def test_an_entry_is_saved_as_findings_with_its_measures(people: People, client: Client) -> None:
+    add(people.alice, 0, (10, 10))
+    client.force_login(people.alice)
+    response = client.post(reverse("symptomlog:new"), form_data())
+    assert response.status_code == 302
+    entry = Entry.objects.filter(log__owner=people.alice).last()
+    assert entry is not None
+    assert entry.pain == 0  # a pain of 0 is kept, not dropped as empty
+    assert (entry.sleep, entry.walk_minutes, entry.triggers) == ("woken", 15, "15 minutes sitting")
+    assert entry.findings["function"] == [{"test": "toe_lift", "left": 10, "right": 7}]
+    assert entry.findings["sensory"] == [
+        {"region": "dorsum_foot", "side": "right", "kind": "tingling", "repeatable": False}
+    ]
+    assert entry.findings["answers"]["bladder_change"] is False  # carried over
+    assert entry.tier in ("emergency", "urgent", "soon", "watchful")
+    assert entry.full_findings()["notes"].startswith("Pain 0/10. Sleep: woke with pain.")
+
+
+def test_a_new_warning_sign_becomes_a_yes_and_escalates(people: People, client: Client) -> None:
+    add(people.alice, 0, (10, 10))
+    client.force_login(people.alice)
+    data = form_data(new_flags=["bladder_change"])
+    del data["none_new"]
+    client.post(reverse("symptomlog:new"), data)
+    entry = Entry.objects.filter(log__owner=people.alice).last()
+    assert entry is not None and entry.findings["answers"]["bladder_change"] is True
+    assert entry.tier == "emergency"
+    page = BeautifulSoup(client.get(reverse("symptomlog:log")).content, "html.parser")
+    assert "tier-emergency" in page.select_one("main .escalation")["class"]
+
+
+def test_the_warning_signs_question_must_be_answered(people: People, client: Client) -> None:
+    add(people.alice, 0, (10, 10))
+    client.force_login(people.alice)
+    data = form_data()
+    del data["none_new"]
+    response = client.post(reverse("symptomlog:new"), data)
+    assert response.status_code == 200
+    assert Entry.objects.filter(log__owner=people.alice).count() == 1
+    assert "none of these" in response.content.decode()
+    page = BeautifulSoup(response.content, "html.parser")
+    assert (
+        page.select_one("input[name=triggers]") or page.select_one("textarea[name=triggers]").text
+    )
+
+
+def test_out_of_range_values_are_refused_and_name_the_field(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    response = client.post(reverse("symptomlog:new"), form_data(right="500", pain="11"))
+    assert Entry.objects.filter(log__owner=people.alice).count() == 0
+    errors = BeautifulSoup(response.content, "html.parser").select(".error-summary li")
+    text = " ".join(e.text for e in errors)
+    assert "Right: clean repetitions" in text and "Pain right now" in text
+
+
+def test_a_spot_seen_at_the_last_entry_is_marked_repeatable(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    client.post(reverse("symptomlog:new"), form_data())
+    client.post(reverse("symptomlog:new"), form_data())
+    last = Entry.objects.filter(log__owner=people.alice).last()
+    assert last is not None and last.findings["sensory"][0]["repeatable"] is True

@@ -1,0 +1,87 @@
+"""The appointment report as HTML and PDF, and the prep list."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from radiculog.web.reports.models import Prep
+from tests.web.log_personas import People, add, make_people
+
+
+@pytest.fixture
+def people(db: Any) -> People:
+    people = make_people()
+    add(people.alice, 0, (10, 10), pain=4, triggers="15 minutes sitting")
+    add(people.alice, 1, (10, 8), pain=5, triggers="15 minutes sitting")
+    add(people.alice, 2, (10, 4), pain=6, easers="walking 8 minutes")
+    return people
+
+
+def test_the_report_says_what_changed_in_sentences(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    soup = BeautifulSoup(client.get(reverse("reports:report")).content, "html.parser")
+    sentences = [li.text for li in soup.select(".sentences li")]
+    assert "Toe lifts weaker on the right, 4 vs 10 (first entry: 10 vs 10)." in sentences
+    assert "Walking 8 minutes eases it." in sentences
+    history = [li.text for li in soup.select(".report section:nth-of-type(3) li")]
+    assert history and "urgent" in " ".join(history).lower()
+    assert soup.select_one(".function-table tbody tr:last-child").text.count("10 / 4") == 1
+
+
+def test_the_pdf_carries_the_same_summary(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    response = client.get(reverse("reports:pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert 1 <= len(reader.pages) <= 2
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Toe lifts weaker on the right, 4 vs 10" in text
+    assert "15 minutes sitting" in text
+
+
+def test_prep_notes_are_saved_and_printed_in_the_report(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    data = {
+        "imaging_text": "L4-5: left paracentral disc protrusion contacting the traversing L5 root.",
+        "med_0_name": "Ibuprofen",
+        "med_0_dose": "400 mg three times a day",
+        "med_0_helped": "took the edge off",
+        "sitting_hours": "7.5",
+        "lifting": "boxes up to 10 kg",
+        "copay": "$30",
+        "in_network_physio": "yes",
+        "questions": "What does a first visit include?\nHow long is the exam?",
+    }
+    response = client.post(reverse("reports:prep"), data)
+    assert response["Location"] == reverse("reports:report")
+    saved = Prep.objects.get(log__owner=people.alice).data
+    assert saved["medications"][0]["name"] == "Ibuprofen"
+    assert saved["work"]["sitting_hours"] == 7.5
+    assert saved["insurance"]["in_network_physio"] is True
+    report = BeautifulSoup(client.get(reverse("reports:report")).content, "html.parser").select_one(
+        ".prep"
+    )
+    assert "Ibuprofen" in report.text and "boxes up to 10 kg" in report.text
+    assert "How long is the exam?" in report.text
+    form = BeautifulSoup(client.get(reverse("reports:prep")).content, "html.parser")
+    assert form.select_one("input[name=med_0_dose]")["value"] == "400 mg three times a day"
+
+
+def test_a_new_prep_list_offers_the_questions_to_ask(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    form = BeautifulSoup(client.get(reverse("reports:prep")).content, "html.parser")
+    assert "estimated cost" in form.select_one("textarea[name=questions]").text
+
+
+def test_sitting_more_than_a_day_is_refused(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    response = client.post(reverse("reports:prep"), {"sitting_hours": "30"})
+    assert response.status_code == 200
+    assert not Prep.objects.filter(log__owner=people.alice).exists()
