@@ -17,7 +17,7 @@ from typing import Any, TextIO
 import radiculog
 from radiculog.contract.errors import FindingsError
 
-SCHEMAS = ("findings", "log", "assessment")
+SCHEMAS = ("findings", "findings2", "log", "assessment")
 
 
 class InputError(Exception):
@@ -77,6 +77,38 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return run_check(sys.stdin, out, save=args.save, fmt=args.format)
 
 
+def _cmd_imaging(args: argparse.Namespace, out: TextIO) -> int:
+    """Read an MRI/CT report's text; with --findings, say how it fits the symptoms."""
+    from radiculog import imaging
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read {args.file}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{args.file} is not UTF-8 text (give the report as plain text)") from exc
+    if not text.strip() or "\x00" in text:
+        raise InputError(f"{args.file}: no report text to read (expected plain text)")
+    report = imaging.read_report(text)
+    fit = None
+    if args.findings:
+        findings = read_json(args.findings, sys.stdin)
+        age = args.age if args.age is not None else (findings or {}).get("age")
+        fit = imaging.compare(report, radiculog.assess(findings).to_dict(), age)
+    if args.format == "json":
+        json.dump(imaging.to_document(report, fit), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(imaging.render_text(report, fit) + "\n")
+    return 0
+
+
+def _age(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 120:
+        raise argparse.ArgumentTypeError(f"age must be whole years from 1 to 119, got {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="radiculog",
@@ -100,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="what a nerve root does and how to check it")
     explain.add_argument("root", choices=("L2", "L3", "L4", "L5", "S1"), type=str.upper)
     explain.set_defaults(func=_cmd_explain)
+    img = sub.add_parser("imaging", help="read an MRI/CT report's text (FILE or -), level by level")
+    img.add_argument("file", metavar="FILE", help="plain-text report, or - for standard input")
+    img.add_argument("--format", choices=("text", "json"), default="text")
+    img.add_argument("--findings", metavar="FILE", help="findings document to compare against")
+    img.add_argument("--age", type=_age, help="age in years, for rates in people without pain")
+    img.set_defaults(func=_cmd_imaging)
     schema = sub.add_parser("schema", help="print a contract JSON Schema")
     schema.add_argument("name", choices=SCHEMAS, nargs="?", default="findings")
     schema.set_defaults(func=_cmd_schema)
