@@ -32,7 +32,7 @@ def finding_sentence(f: LevelFinding) -> str:
     words = [plain["finding"][f.finding]]
     if not f.is_normal:
         where = plain["position"].get(f.position)
-        words += [where] if where else []
+        words += [where] if where and "stenosis" not in f.finding else []
         side = {"left": "on the left", "right": "on the right", "bilateral": "on both sides"}
         words += [side[f.side]] if f.side in side else []
         words += [f"described as {f.severity}"] if f.severity != "unstated" else []
