@@ -107,6 +107,8 @@ def _fit_lines(c: Concordance) -> list[str]:
     if c.age_rates:
         lines.append("How common these are in people with no back pain:")
         lines += [f"- {rate_sentence(r)}" for r in c.age_rates]
+        if c.age_rates[0].age <= 50:
+            lines.append(_plain()["common_not_harmless"]["text"])
     return lines
 
 
