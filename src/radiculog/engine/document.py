@@ -48,7 +48,7 @@ def _roots(a: Assessment, k: Knowledge) -> list[dict[str, Any]]:
                     "signal": e.signal,
                     "signal_words": SIGNAL_WORDS[e.signal],
                     "side": e.side,
-                    "lr": e.lr,
+                    "lr": round(e.lr, 3),
                     "direction": e.direction,
                     "text": evidence_text(e, k),
                     "sources": list(e.sources),

@@ -96,8 +96,15 @@ def _observations(findings: Findings, sides: set[str]) -> list[tuple[str, str, s
     return obs
 
 
-def _group(signal: str) -> str:
-    return signal.split("_")[0]
+GROUP = {
+    "pain": "pain",
+    "sensation": "sensation",
+    "function": "function",
+    "function_equal": "function",
+    "reflex": "reflex",
+    "provocation": "provocation",
+    "provocation_negative": "provocation",
+}
 
 
 def gather(findings: Findings, knowledge: Knowledge, side: str | None) -> list[Evidence]:
@@ -106,33 +113,34 @@ def gather(findings: Findings, knowledge: Knowledge, side: str | None) -> list[E
     index = knowledge.sign_index
     evidence = []
     for signal, finding, obs_side, _, detail in _observations(findings, sides):
-        for sign in index.get((signal, finding), ()):
+        signs = index.get((signal, finding))
+        if not signs:
+            continue
+        group = GROUP[signal]
+        label = f"{group}:{finding}"
+        for sign in signs:
             lr = sign.lr**weight_once if detail == "once" else sign.lr
             evidence.append(
-                Evidence(
-                    finding=f"{_group(signal)}:{finding}",
-                    signal=_group(signal),
-                    side=obs_side or None,
-                    root=sign.root,
-                    lr=round(lr, 3),
-                    sources=sign.sources,
-                    detail=detail,
-                )
+                Evidence(label, group, obs_side or None, sign.root, lr, sign.sources, detail)
             )
     return evidence
 
 
+def _damped(logs: list[float], damping: float) -> float:
+    logs.sort(reverse=True)
+    total, weight = 0.0, 1.0
+    for value in logs:
+        total += value * weight
+        weight *= damping
+    return total
+
+
 def combined_log_lr(items: list[Evidence], damping: float, cap: float) -> float:
     """Strongest ratio counts fully, each further one is damped; capped both ways."""
-    total = 0.0
-    for direction in (1, -1):
-        logs = sorted(
-            (abs(math.log(e.lr)) for e in items if (e.lr > 1) == (direction == 1) and e.lr != 1),
-            reverse=True,
-        )
-        total += direction * sum(v * damping**i for i, v in enumerate(logs))
+    up = _damped([math.log(e.lr) for e in items if e.lr > 1], damping)
+    down = _damped([-math.log(e.lr) for e in items if e.lr < 1], damping)
     limit = math.log(cap)
-    return max(-limit, min(limit, total))
+    return max(-limit, min(limit, up - down))
 
 
 def posterior(
