@@ -68,7 +68,7 @@ def test_trend_returns_a_trend_object(post_json, examples):
 
 def test_the_openapi_document_lists_both_operations(client):
     doc = client.get("/api/v1/openapi.json").json()
-    assert set(doc["paths"]) == {"/api/v1/assess", "/api/v1/trend"}
+    assert set(doc["paths"]) == {"/api/v1/assess", "/api/v1/trend", "/api/v1/imaging"}
     body = doc["paths"]["/api/v1/assess"]["post"]["requestBody"]
     assert "findings@1" in body["description"]
 

@@ -86,3 +86,6 @@ def assess(request: HttpRequest) -> Result:
 def trend(request: HttpRequest) -> Result:
     """The newest entry's assessment, escalated by how the log moved, with a trend object."""
     return _run(request, "trend")
+
+
+api.add_router("", "radiculog.web.api.imaging.router")  # POST /imaging (issue 5)
