@@ -32,10 +32,14 @@ class LevelFit:
     side: str
     fit: str  # "fits" | "partly fits" | "does not fit" | "no root"
     reason: str
+    # why, as a code: fits | other_root | no_root | no_pressure | other_side | weak_finding |
+    # also_possible (lets a page word the reason in its own language)
+    why: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"level": self.level, "finding": self.finding, "roots": list(self.roots),
-                "side": self.side, "fit": self.fit, "reason": self.reason}  # fmt: skip
+                "side": self.side, "fit": self.fit, "why": self.why,
+                "reason": self.reason}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -86,33 +90,56 @@ def _strong(f: LevelFinding) -> bool:
     return f.finding in HERNIATIONS or f.finding in _STENOSES or f.root_contact in _PRESSING
 
 
-def _fit(f: LevelFinding, leaning: str | None, side: str | None, possible: set[str]) -> LevelFit:
-    roots = ", ".join(f.roots)
+def _judge(
+    f: LevelFinding, leaning: str | None, side: str | None, possible: set[str]
+) -> tuple[str, str, str]:
+    """(fit, why code, reason in plain English) for one finding."""
     if not f.roots:
-        why = f"The report does not tie the {f.finding} at {f.level} to a nerve root."
-        return LevelFit(f.level, f.finding, f.roots, f.side, "no root", why)
+        return (
+            "no root",
+            "no_root",
+            f"The report does not tie the {f.finding} at {f.level} to a nerve root.",
+        )
     if f.root_contact == "none":
-        return LevelFit(f.level, f.finding, f.roots, f.side, "partly fits",
-                        f"The report says the {f.finding} at {f.level} does not press on a nerve "
-                        "root.")  # fmt: skip
+        return (
+            "partly fits",
+            "no_pressure",
+            f"The report says the {f.finding} at {f.level} does not press on a nerve root.",
+        )
     if leaning in f.roots:
         if not _sides_agree(f.side, side):
-            return LevelFit(f.level, f.finding, f.roots, f.side, "partly fits",
-                            f"It can touch {leaning}, the root your symptoms lean to, but on the "
-                            f"{f.side} side, and your symptoms are on the {side}.")  # fmt: skip
+            return (
+                "partly fits",
+                "other_side",
+                (
+                    f"It can touch {leaning}, the root your symptoms lean to, but on the "
+                    f"{f.side} side, and your symptoms are on the {side}."
+                ),
+            )
         if not _strong(f):
-            return LevelFit(f.level, f.finding, f.roots, f.side, "partly fits",
-                            f"It can touch {leaning}, but a {f.finding} with no stated pressure on "
-                            "the root is common in people without pain.")  # fmt: skip
-        return LevelFit(f.level, f.finding, f.roots, f.side, "fits",
-                        f"It can touch {leaning}, the root your symptoms lean to.")  # fmt: skip
+            return (
+                "partly fits",
+                "weak_finding",
+                (
+                    f"It can touch {leaning}, but a {f.finding} with no stated pressure on the "
+                    "root is common in people without pain."
+                ),
+            )
+        return "fits", "fits", f"It can touch {leaning}, the root your symptoms lean to."
     if possible & set(f.roots):
         also = ", ".join(sorted(possible & set(f.roots)))
-        return LevelFit(f.level, f.finding, f.roots, f.side, "partly fits",
-                        f"It can touch {also}; your symptoms lean elsewhere but {also} is also "
-                        "possible.")  # fmt: skip
-    why = f"It can touch {roots}, not {leaning or 'the root your symptoms suggest'}."
-    return LevelFit(f.level, f.finding, f.roots, f.side, "does not fit", why)
+        return (
+            "partly fits",
+            "also_possible",
+            f"It can touch {also}; your symptoms lean elsewhere but {also} is also possible.",
+        )
+    target = leaning or "the root your symptoms suggest"
+    return "does not fit", "other_root", f"It can touch {', '.join(f.roots)}, not {target}."
+
+
+def _fit(f: LevelFinding, leaning: str | None, side: str | None, possible: set[str]) -> LevelFit:
+    fit, why, reason = _judge(f, leaning, side, possible)
+    return LevelFit(f.level, f.finding, f.roots, f.side, fit, reason, why)
 
 
 def _cauda_equina(report: ImagingReport, assessment: Mapping[str, Any]) -> CaudaEquina:
