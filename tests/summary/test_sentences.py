@@ -33,18 +33,40 @@ def test_equal_sides_say_nothing_about_weakness(make_entry: Any, make_log: Any) 
     assert not any("weaker" in s for s in sentences)
 
 
-def test_escalation_comes_before_the_rest_of_the_trend(make_entry: Any, make_log: Any) -> None:
+def test_the_trend_is_put_into_words_after_the_specifics(make_entry: Any, make_log: Any) -> None:
     trend = {
         "function": "worsening",
         "sensory": "spreading",
         "pain_extent": "peripheralizing",
-        "escalation": [{"id": "weakness_worsening", "text": "Toe lifts are getting weaker"}],
+        "escalation": [{"id": "weakness_worsening", "text": "Your toe lifts are getting weaker"}],
     }
-    sentences = clinician_sentences(make_log(make_entry(0), make_entry(5)), trend)
-    assert sentences[0] == "2 entries over 3 days, 21 Nov 08:00 to 23 Nov 20:00."
-    assert sentences[1] == "Escalation: Toe lifts are getting weaker."
-    assert "Pain reached further down the leg (peripheralizing)." in sentences
-    assert "The area of numbness or tingling spread." in sentences
+    log = make_log(make_entry(0, toe=(10, 10)), make_entry(5, toe=(10, 4)))
+    sentences = clinician_sentences(log, trend)
+    assert sentences[:2] == [
+        "2 entries over 3 days, 21 Nov 08:00 to 23 Nov 20:00.",
+        "Toe lifts weaker on the right, 4 vs 10 (first entry: 10 vs 10).",
+    ]
+    assert sentences[2:] == [
+        "The area of numbness or tingling spread.",
+        "Pain reached further down the leg (peripheralizing).",
+    ]  # the banner carries the escalation; the numbers already say "weaker"
+
+
+def test_without_a_side_difference_the_function_trend_is_said(
+    make_entry: Any, make_log: Any
+) -> None:
+    log = make_log(make_entry(0, toe=(12, 12)), make_entry(1, toe=(8, 8)))
+    sentences = clinician_sentences(log, {"function": "worsening"})
+    assert "Strength tests got weaker over the log." in sentences
+
+
+def test_several_changed_spots_are_named_together(make_entry: Any, make_log: Any) -> None:
+    spots = [
+        {"region": "dorsum_foot", "side": "right", "kind": "numb"},
+        {"region": "great_toe", "side": "right", "kind": "numb"},
+    ]
+    sentences = clinician_sentences(make_log(make_entry(0, sensory=spots)), None)
+    assert "Top of the foot (right) and big toe (right) are numb." in sentences
 
 
 def test_insufficient_trend_is_not_put_into_words(make_entry: Any, make_log: Any) -> None:

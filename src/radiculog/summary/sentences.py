@@ -40,10 +40,10 @@ def clinician_sentences(log: Mapping[str, Any], trend: Mapping[str, Any] | None)
     items = entries(log)
     if not items:
         return ["The log has no entries yet."]
-    sentences = [_span(log)]
-    sentences += _trend(trend or {})
-    sentences += _function(log)
+    function = _function(log)
+    sentences = [_span(log), *function]
     sentences += _feeling_and_triggers(log)
+    sentences += _trend(trend or {}, skip_function=bool(function))
     sentences += _measures(log)
     return sentences
 
@@ -57,13 +57,13 @@ def _span(log: Mapping[str, Any]) -> str:
     return f"{len(items)} {noun} over {days} {day_noun}, {first:%d %b %H:%M} to {last:%d %b %H:%M}."
 
 
-def _trend(trend: Mapping[str, Any]) -> list[str]:
+def _trend(trend: Mapping[str, Any], skip_function: bool) -> list[str]:
+    """The engine's trend directions in words (its escalation reasons are shown
+    separately, in the banner, in the person's own words)."""
     out = []
-    for reason in trend.get("escalation", []):
-        text = reason.get("text") if isinstance(reason, Mapping) else reason
-        if text:
-            out.append(f"Escalation: {str(text).rstrip('.')}.")
     for field, words in TREND_WORDS.items():
+        if field == "function" and skip_function:
+            continue  # the per-test sentences already say it, with numbers
         sentence = words.get(str(trend.get(field)))
         if sentence:
             out.append(sentence)
@@ -123,9 +123,11 @@ def _feeling_and_triggers(log: Mapping[str, Any]) -> list[str]:
     out = []
     sensory = latest.get("sensory", [])
     if sensory:
-        spot = sensory[0]
-        verb = "is numb" if spot.get("kind") == "numb" else "tingles"
-        where = place(spot["region"], spot.get("side")).capitalize()
+        spots = sensory[:3]
+        where = " and ".join(place(s["region"], s.get("side")) for s in spots).capitalize()
+        numb = all(s.get("kind") == "numb" for s in spots)
+        one = len(spots) == 1
+        verb = ("is numb" if one else "are numb") if numb else ("tingles" if one else "tingle")
         after = f" after {_after(trigger[0])}" if trigger else ""
         out.append(f"{where} {verb}{after}.")
     elif trigger:
