@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "radiculog.web.accounts",
     "radiculog.web.symptomlog",
     "radiculog.web.reports",
+    "radiculog.web.imaging",
 ]
 
 MIDDLEWARE = [

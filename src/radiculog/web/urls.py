@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("radiculog.web.accounts.urls")),
     path("log/", include("radiculog.web.symptomlog.urls")),
     path("report/", include("radiculog.web.reports.urls")),
+    path("imaging/", include("radiculog.web.imaging.urls")),
 ]
 
 if settings.SERVE_STATIC:
