@@ -12,7 +12,7 @@ class ReportForm(forms.Form):
         help_text=_("Copy the text of your MRI or CT report and paste it here."),
         max_length=MAX_TEXT,
         strip=True,
-        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}),
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false", "class": "report-text"}),
         error_messages={"required": _("Paste the text of your report first.")},
     )
     age = forms.IntegerField(

@@ -32,7 +32,7 @@ def _assessment(request: HttpRequest) -> dict[str, Any] | None:
     if not session.has_state(request):
         return None
     try:
-        return radiculog.assess(session.findings_from_session(request)).to_dict()  # type: ignore[no-any-return]
+        return radiculog.assess(session.findings_from_session(request)).to_dict()
     except radiculog.FindingsError:
         return None  # an unfinished self-check: read the report without comparing
 

@@ -16,7 +16,7 @@ FINDING = {
     "foraminal stenosis": _("narrowing of a nerve opening (foramen)"),
     "spondylolisthesis": _("a slipped bone (spondylolisthesis)"),
     "Modic change": _("changes in the bone next to the disc (Modic change)"),
-    "normal": _("called normal, or findings ruled out"),
+    "normal": _("the report calls this level normal, or rules findings out there"),
     "disc degeneration": _("disc wear"),
     "disc signal loss": _("a drier disc"),
     "disc height loss": _("a thinner disc"),
