@@ -70,6 +70,8 @@ def test_prep_notes_are_saved_and_printed_in_the_report(people: People, client: 
     )
     assert "Ibuprofen" in report.text and "boxes up to 10 kg" in report.text
     assert "How long is the exam?" in report.text
+    levels = [li.text for li in report.select(".imaging-levels li")]
+    assert levels and levels[0].startswith("L4-L5 protrusion")  # read by the MRI reader
     form = BeautifulSoup(client.get(reverse("reports:prep")).content, "html.parser")
     assert form.select_one("input[name=med_0_dose]")["value"] == "400 mg three times a day"
 

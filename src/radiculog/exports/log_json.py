@@ -61,6 +61,11 @@ def read_log(raw: str | bytes, check_findings: FindingsCheck | None = None) -> l
     return sorted(entries, key=lambda e: e.at)
 
 
+def read_entry(item: object, check: FindingsCheck | None = None) -> ImportedEntry:
+    """One log@1 entry object (as the API receives it); errors name the field."""
+    return _entry("entry", item, check)
+
+
 def _entry(path: str, item: object, check: FindingsCheck | None) -> ImportedEntry:
     if not isinstance(item, dict):
         raise LogImportError(path, item, "must be an object")

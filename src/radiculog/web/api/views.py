@@ -89,3 +89,4 @@ def trend(request: HttpRequest) -> Result:
 
 
 api.add_router("", "radiculog.web.api.imaging.router")  # POST /imaging (issue 5)
+api.add_router("", "radiculog.web.api.log.router")  # the signed-in person's log (issue 4)

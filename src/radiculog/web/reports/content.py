@@ -36,9 +36,13 @@ def ranked(texts: list[str]) -> list[tuple[str, int]]:
     return [(first_spelling[key], n) for key, n in counts.most_common(8)]
 
 
+TABLE_ROWS = 8  # first entry plus the latest ones; the charts show every entry
+
+
 def function_table(doc: dict[str, Any]) -> dict[str, Any]:
+    """Strength tests per entry: the first row and the latest, so the table fits a page."""
     tests = list(function_series(doc))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for entry in doc["entries"]:
         values = {f["test"]: f for f in entry["findings"].get("function", [])}
         cells = [
@@ -46,7 +50,10 @@ def function_table(doc: dict[str, Any]) -> dict[str, Any]:
         ]
         if any(values.get(t) for t in tests):
             rows.append({"at": parse_at(entry["at"]), "cells": cells})
-    return {"headings": [test_heading(t) for t in tests], "rows": rows}
+    left_out = max(0, len(rows) - TABLE_ROWS)
+    if left_out:
+        rows = [rows[0], *rows[-(TABLE_ROWS - 1) :]]
+    return {"headings": [test_heading(t) for t in tests], "rows": rows, "left_out": left_out}
 
 
 def prep_of(log: Log) -> PrepList:
@@ -74,20 +81,22 @@ def build_report(log: Log) -> dict[str, Any]:
         "triggers": ranked([str(e.get("triggers", "")) for e in entries]),
         "easers": ranked([str(e.get("easers", "")) for e in entries]),
         "prep": prep_of(log),
-        "imaging": imaging_section(log),
+        "imaging": imaging_section(log, assessment),
     }
 
 
-def imaging_section(log: Log) -> dict[str, Any] | None:
-    """The MRI reader's reading of the pasted report, when the reader is available."""
+def imaging_section(log: Log, assessment: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The MRI reader's level-by-level reading of the pasted report, compared
+    with what the log's assessment leans to."""
     text = prep_of(log).imaging_text.strip()
     if not text:
         return None
-    try:
-        from radiculog import imaging
-    except ImportError:
-        return {"text": text}
-    reader = getattr(imaging, "read_report", None)
-    if reader is None:
-        return {"text": text}
-    return {"text": text, "reading": reader(text)}
+    from radiculog import imaging
+
+    report = imaging.read_report(text)
+    fit = None
+    if assessment is not None:
+        latest = log.entries.last()
+        age = latest.findings.get("age") if latest else None
+        fit = imaging.compare(report, assessment, age)
+    return {"text": text, **imaging.render_report_section(report, fit)}
