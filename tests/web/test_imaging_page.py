@@ -38,10 +38,12 @@ def test_a_pasted_report_is_read_level_by_level(client):
     assert [i.h4.get_text(strip=True) for i in items] == ["L3-L4", "L4-L5"]
     normal, protrusion = (i.get_text(" ", strip=True) for i in items)
     assert "The report calls this level normal" in normal and "can touch" not in normal
-    assert "A disc protrusion, just off the middle, left side." in protrusion
+    assert "A disc protrusion , just off the middle, left side." in protrusion
     assert "A finding at L4-L5 can touch the L5 nerve root." in protrusion
     assert "The report says it touches the nerve root." in protrusion
     assert [q.get_text() for q in page.select(".unread-list q")] == ["L5-S1: Schmorl node."]
+    why = page.find("h3", string="Why a disc at one level can touch the root below")
+    assert "The L5 nerve root runs down past this disc" in why.find_next("p").get_text()
 
 
 def test_the_age_gives_the_rate_in_people_without_pain(client):
@@ -88,6 +90,7 @@ def test_with_a_self_check_it_says_how_the_report_fits(client):
     assert "lean to the L5 nerve root" in note
     assert "The report fits your symptoms." in note
     protrusion = page.select("#result .level-item")[1].get_text(" ", strip=True)
+    assert page.select("#result .level-item h4")[1].get_text() == "L4-L5"
     assert "Fit with your leg: it can touch L5, the root your answers lean to." in protrusion
 
 

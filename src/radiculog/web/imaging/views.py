@@ -52,7 +52,7 @@ def _result(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         "verdict": wording.VERDICT[fit.verdict] if assessment else "",
         "rates": [(r, wording.FINDING.get(r.finding, r.finding)) for r in fit.age_rates],
         "ces": fit.cauda_equina,
-        "first_root_level": next((f for f in report.abnormal if f.roots), None),
+        "example_level": next((f.level.split("-") for f in report.abnormal if f.roots), None),
     }
 
 
