@@ -111,7 +111,11 @@ def _stenoses(clause: str, taken: list[tuple[int, int]]) -> tuple[list[Mention],
     for m in vocab.stenosis_noun.finditer(clause):
         if not _free(taken, m.start(), m.end()):
             continue
-        quals = _walk_qualifiers(clause, m.start(), forward=False)
+        whole = _qualifier_at(m.group(0), forward=True)  # German compound: "Spinalkanalstenose"
+        if whole and whole[2] == len(m.group(0)):
+            quals = [(whole[0], m.start(), m.end())]
+        else:
+            quals = _walk_qualifiers(clause, m.start(), forward=False)
         if not quals and re.match(
             r"\s*(?:of|in|at|involving|affecting|the)\b", clause[m.end() :], re.I
         ):

@@ -146,7 +146,10 @@ def _is_root(text: str, start: int, end: int) -> bool:
         before,
         re.IGNORECASE,
     )
-    return bool(joined or prefixed)
+    named_after = re.search(
+        rf"(?:{vocab.root_words.pattern})\s+(?:(?:left|right)\s+)?$", before, re.I
+    )
+    return bool(joined or prefixed or named_after)  # "... nerve root L5", "Wurzel S1"
 
 
 def _join_singles(

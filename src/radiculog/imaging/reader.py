@@ -108,6 +108,10 @@ def _draft(
         return _Draft(level, m.finding, "n/a", [], "n/a", named, bool(named),
                       fx.contact(m.words, bool(named)) or "unstated", fx.severity(m.words),
                       sentence, False)  # fmt: skip
+    if not m.compressive:
+        # an annular fissure: where it is comes before the word ("central annular fissure");
+        # what follows ("which abuts the L5 root") is about the herniation it belongs to
+        m.words = m.words[: m.end - m.word_start]
     first, zones = fx.zone(m.words)
     position = m.position or first or "unstated"
     zones = [m.position] if m.position else zones
@@ -117,6 +121,20 @@ def _draft(
         fx.contact(m.words, bool(named)) or "unstated", fx.severity(m.words), sentence,
         m.compressive,
     )  # fmt: skip
+
+
+def _give_contact_to_herniation(d: _Draft, before: list[_Draft]) -> None:
+    """A finding that cannot press on a root (Modic change, listhesis) passes what its words
+    say about a root to the pressing finding before it in the same clause."""
+    if d.compressive or (not d.named and d.contact == "unstated"):
+        return
+    target = next((x for x in reversed(before) if x.compressive), None)
+    if target is None:
+        return
+    if d.named:
+        target.roots, target.named = d.roots, True
+    target.contact = max(target.contact, d.contact, key=_CONTACT_RANK.index)
+    d.roots, d.named, d.contact = [], False, "unstated"
 
 
 def _merge(old: _Draft, new: _Draft) -> None:
@@ -206,7 +224,9 @@ def _read_clause(
             elif m.negated:
                 state.normal.setdefault(lv, sentence)
             else:
-                new_last.append(_add(state, _draft(m, lv, sentence, offset, verts)))
+                d = _add(state, _draft(m, lv, sentence, offset, verts))
+                _give_contact_to_herniation(d, [x for x in new_last if x.level == lv])
+                new_last.append(d)
     if new_last:
         state.last = new_last
     problem = problem or len(used) < len(groups)
