@@ -14,8 +14,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 44, 16, 30, 36
+WIDTH, HEIGHT = 480, 200
+LEFT, RIGHT, TOP, BOTTOM = 40, 12, 34, 40
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,13 @@ def _axes(top: float, start: datetime, end: datetime) -> list[str]:
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#c8c8d0"/>'
         )
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="15">{step:g}</text>'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="18">{step:g}</text>'
         )
-    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="15">{start:%d %b %H:%M}</text>')
+    parts.append(f'<text x="{LEFT}" y="{HEIGHT - 10}" font-size="18">{start:%d %b %H:%M}</text>')
     if end != start:
         x, label = WIDTH - RIGHT, f"{end:%d %b %H:%M}"
         parts.append(
-            f'<text x="{x}" y="{HEIGHT - 10}" text-anchor="end" font-size="15">{label}</text>'
+            f'<text x="{x}" y="{HEIGHT - 10}" text-anchor="end" font-size="18">{label}</text>'
         )
     return parts
 
@@ -78,9 +78,9 @@ def _legend(lines: Sequence[Line]) -> list[str]:
     for line in lines:
         dash = ' stroke-dasharray="6 4"' if line.dashed else ""
         stroke = f'stroke="{line.colour}" stroke-width="2.5"{dash}'
-        parts.append(f'<line x1="{x}" x2="{x + 22}" y1="12" y2="12" {stroke}/>')
-        parts.append(f'<text x="{x + 27}" y="17" font-size="15">{escape(line.label)}</text>')
-        x += 44 + 9 * len(line.label)
+        parts.append(f'<line x1="{x}" x2="{x + 22}" y1="13" y2="13" {stroke}/>')
+        parts.append(f'<text x="{x + 27}" y="19" font-size="18">{escape(line.label)}</text>')
+        x += 48 + 10 * len(line.label)
     return parts
 
 
@@ -88,8 +88,8 @@ def line_chart(title: str, lines: Sequence[Line], top: float | None = None) -> S
     """An SVG chart of one or more lines over time; empty string without data."""
     values = [v for line in lines for _, v in line.points if v is not None]
     times = [at for line in lines for at, v in line.points if v is not None]
-    if not values:
-        return mark_safe("")
+    if len(set(times)) < 2:
+        return mark_safe("")  # one moment is not a trend
     scale = float(top if top is not None else max(max(values), 1))
     start, end = min(times), max(times)
     span = (end - start).total_seconds()

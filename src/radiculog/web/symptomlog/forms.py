@@ -70,7 +70,7 @@ class EntryForm(forms.Form):
         initial="tingling",
         widget=forms.RadioSelect,
     )
-    test = forms.ChoiceField(label=_("Strength test"))
+    test = forms.ChoiceField(label=_("Which test you did"))
     left = forms.IntegerField(
         label=_("Left: clean repetitions"), min_value=0, max_value=200, required=False
     )
