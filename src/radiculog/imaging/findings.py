@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from radiculog.imaging.levels import VertebraMention
 from radiculog.imaging.vocabulary import load_vocabulary, words
@@ -64,14 +65,19 @@ def _stenosis_position(kind: str) -> str:
     }[kind]
 
 
+@cache
+def _anchored(pattern: str, forward: bool, whole_word: bool) -> re.Pattern[str]:
+    """`pattern` tied to the start (forward) or the end of a text."""
+    if forward:
+        return re.compile(rf"^(?:{pattern})" + (r"(?!\w)" if whole_word else ""), re.IGNORECASE)
+    return re.compile((r"(?<![\w-])" if whole_word else "") + rf"(?:{pattern})$", re.IGNORECASE)
+
+
 def _qualifier_at(text: str, forward: bool) -> tuple[str, int, int] | None:
     """The stenosis qualifier that ends (or, forward, starts) exactly at the edge of `text`."""
     best: tuple[str, int, int] | None = None
     for kind, pattern in load_vocabulary().stenosis_qualifiers:
-        anchored = (
-            rf"^(?:{pattern.pattern})(?!\w)" if forward else rf"(?<![\w-])(?:{pattern.pattern})$"
-        )
-        m = re.search(anchored, text, re.IGNORECASE)
+        m = _anchored(pattern.pattern, forward, True).search(text)
         if m and (best is None or (m.end() - m.start()) > (best[2] - best[1])):
             best = (kind, m.start(), m.end())
     return best
@@ -84,23 +90,24 @@ def _walk_qualifiers(clause: str, edge: int, forward: bool) -> list[tuple[str, i
     vocab = load_vocabulary()
     filler_words = [p for _, p in vocab.severity] + [p for _, p in vocab.sides]
     for _ in range(12):
-        text = clause[pos:] if forward else clause[:pos]
+        # qualifiers and fillers are short: look only near the edge (keeps long clauses fast)
+        base = pos if forward else max(0, pos - 60)
+        text = clause[pos : pos + 60] if forward else clause[base:pos]
         q = _qualifier_at(text, forward)
         if q:
-            s, e = (pos + q[1], pos + q[2]) if forward else (q[1], q[2])
+            s, e = base + q[1], base + q[2]
             found.append((q[0], s, e))
             pos = e if forward else s
             continue
         filler = _STENOSIS_FILLER_FWD.match(text) if forward else _STENOSIS_FILLER.search(text)
         if not filler:
             for pattern in filler_words:
-                anchored = rf"^(?:{pattern.pattern})" if forward else rf"(?:{pattern.pattern})$"
-                filler = re.search(anchored, text, re.IGNORECASE)
+                filler = _anchored(pattern.pattern, forward, False).search(text)
                 if filler:
                     break
         if not filler or filler.end() == filler.start():
             break
-        pos = pos + filler.end() if forward else filler.start()
+        pos = pos + filler.end() if forward else base + filler.start()
     return found
 
 
