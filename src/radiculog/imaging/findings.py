@@ -10,7 +10,7 @@ keeps its two sides apart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from radiculog.imaging.levels import VertebraMention
@@ -50,7 +50,9 @@ class Mention:
     words: str = ""  # the finding's own words: from the separator before it to the one after
     pre: str = ""
     word_start: int = 0
-    extra: dict[str, str] = field(default_factory=dict)
+    severity_words: str = (
+        ""  # the words up to the next level named ("moderate at L3-4 and severe at L4-5")
+    )
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -276,6 +278,12 @@ def cauda_equina_phrases(sentence: str) -> list[tuple[int, bool]]:
 
 def is_normal(clause: str) -> bool:
     return bool(load_vocabulary().normal.search(clause))
+
+
+def names_unread_term(sentence: str) -> bool:
+    """True when the sentence states something the reader does not interpret (surgery, a mass)."""
+    pattern = load_vocabulary().unread_terms
+    return any(not negated_at(sentence, m.start()) for m in pattern.finditer(sentence))
 
 
 def is_background(sentence: str) -> bool:

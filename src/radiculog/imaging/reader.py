@@ -104,10 +104,12 @@ def _draft(
 ) -> _Draft:
     start = offset + m.word_start
     named, _ = fx.named_roots(verts, start, start + len(m.words))
+    severity = fx.severity(m.severity_words or m.words)
     if m.finding in _NO_ZONE:
-        return _Draft(level, m.finding, "n/a", [], "n/a", named, bool(named),
-                      fx.contact(m.words, bool(named)) or "unstated", fx.severity(m.words),
+        contact = fx.contact(m.words, bool(named)) or "unstated"
+        return _Draft(level, m.finding, "n/a", [], "n/a", named, bool(named), contact, severity,
                       sentence, False)  # fmt: skip
+    contact = fx.contact(m.words, bool(named)) or "unstated"
     if not m.compressive:
         # an annular fissure: where it is comes before the word ("central annular fissure");
         # what follows ("which abuts the L5 root") is about the herniation it belongs to
@@ -116,11 +118,9 @@ def _draft(
     position = m.position or first or "unstated"
     zones = [m.position] if m.position else zones
     roots = named or (anatomical_roots(level, zones) if m.compressive else [])
-    return _Draft(
-        level, m.finding, position, zones, _side(m.words, position), roots, bool(named),
-        fx.contact(m.words, bool(named)) or "unstated", fx.severity(m.words), sentence,
-        m.compressive,
-    )  # fmt: skip
+    side = _side(m.words, position)
+    return _Draft(level, m.finding, position, zones, side, roots, bool(named), contact, severity,
+                  sentence, m.compressive)  # fmt: skip
 
 
 def _give_contact_to_herniation(d: _Draft, before: list[_Draft]) -> None:
@@ -189,6 +189,10 @@ def _read_clause(
     own = [m for m in mentions if offset <= m.start < offset + len(clause)]
     groups = _groups(sentence, own)
     found, unqualified = fx.mentions(clause)
+    for m in found:  # severity stops at the next level named after the finding
+        after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
+        if after:
+            m.severity_words = clause[m.word_start : min(after)]
     problem = unqualified or any(not m.supported for m in own)
     if not found:
         levels = tuple(lv for g in groups for lv in g.levels) or inherited
@@ -248,6 +252,10 @@ def _read_statement(state: _State, st: Statement) -> None:
             state, sentence, offset, clause, inherited, mentions, verts
         )
         read_any, problem = read_any or read, problem or bad
+    if fx.names_unread_term(sentence):
+        # surgery, a cyst, a mass...: show it word for word and call no level here normal
+        state.normal = {lv: ev for lv, ev in state.normal.items() if ev != sentence}
+        problem = True
     if not read_any and fx.is_background(sentence):
         state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc
     elif problem or not read_any:
@@ -261,7 +269,22 @@ def _freeze(d: _Draft) -> LevelFinding:
     )  # fmt: skip
 
 
+def _fold_untyped_herniation(drafts: dict[tuple[str, str], _Draft]) -> None:
+    """'Herniation' (type not stated) at a level whose type the report states elsewhere
+    ("L5-S1 extrusion ... Impression: L5-S1 disc herniation") is the same finding."""
+    for (level, finding), d in list(drafts.items()):
+        if finding != "herniation":
+            continue
+        for (lv, kind), target in drafts.items():
+            same_side = {target.side, d.side} & {"unstated", "midline"} or target.side == d.side
+            if lv == level and kind in ("protrusion", "extrusion", "sequestration") and same_side:
+                _merge(target, d)
+                del drafts[(level, finding)]
+                break
+
+
 def _build(state: _State) -> ImagingReport:
+    _fold_untyped_herniation(state.drafts)
     order = {lv: i for i, lv in enumerate(LEVELS)}
     entries = [_freeze(d) for d in state.drafts.values()]
     with_disease = {e.level for e in entries}

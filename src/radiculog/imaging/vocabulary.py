@@ -58,6 +58,7 @@ class Vocabulary:
     skip_sections: re.Pattern[str]
     read_sections: re.Pattern[str]
     background: re.Pattern[str]
+    unread_terms: re.Pattern[str]
     raw: dict[str, Any]
 
 
@@ -108,5 +109,6 @@ def load_vocabulary() -> Vocabulary:
         skip_sections=_header(raw["sections"]["skip"]),
         read_sections=_header(raw["sections"]["read"]),
         background=words(raw["background"]["phrases"]),
+        unread_terms=words(raw["unread_terms"]["phrases"]),
         raw=raw,
     )
