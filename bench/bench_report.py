@@ -119,18 +119,36 @@ def time_api(posts: int) -> float:
     return posts / (time.perf_counter() - t0)
 
 
+def time_import(source: Any) -> float:
+    """Seconds to import a log@1 file of the source log into a new account."""
+    from django.contrib.auth.models import User
+
+    import radiculog
+    from radiculog.exports.log_json import read_log
+    from radiculog.web.symptomlog.models import Log
+    from radiculog.web.symptomlog.views import import_entries
+
+    raw = json.dumps(source.to_doc())
+    log = Log.objects.create(owner=User.objects.create_user("importer", password=None))
+    t0 = time.perf_counter()
+    import_entries(log, read_log(raw, radiculog.assess))
+    return time.perf_counter() - t0
+
+
 def run(db: str, posts: int, repeats: int) -> None:
     with tempfile.TemporaryDirectory() as data_dir:
         setup_django(db, data_dir)
         print(f"== {db}", flush=True)
         for size in SIZES:
-            t = time_report(make_log(f"user{size}", size), repeats)
+            log = make_log(f"user{size}", size)
+            t = time_report(log, repeats)
             ms = {k: round(v * 1000) for k, v in t.items()}
             print(
                 f"report, {size:4d} entries: {sum(ms.values()):5d} ms CPU "
                 f"(gather {ms['context']}, HTML {ms['html']}, PDF {ms['pdf']})",
                 flush=True,
             )
+        print(f"import of {size} entries: {time_import(log):.2f} s wall clock", flush=True)
         rate = time_api(posts)
         print(
             f"API: {rate:6.1f} entries/s accepted ({posts} POSTs into one growing log, wall clock)"

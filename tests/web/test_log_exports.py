@@ -64,6 +64,23 @@ def test_an_exported_log_imports_into_another_account_unchanged(
     assert [e.pain for e in people.bob.symptom_log.entries.all()] == [3, 6]
 
 
+def test_importing_the_same_file_twice_adds_nothing_new(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    exported = client.get(reverse("symptomlog:export_json")).content
+    before = [(e.at, e.tier) for e in people.alice.symptom_log.entries.all()]
+    client.post(reverse("symptomlog:import"), {"file": SimpleUploadedFile("log.json", exported)})
+    assert [(e.at, e.tier) for e in people.alice.symptom_log.entries.all()] == before
+
+
+def test_imported_entries_get_the_tier_the_log_had_at_each(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    exported = client.get(reverse("symptomlog:export_json")).content
+    tiers = [e.tier for e in people.alice.symptom_log.entries.all()]
+    client.force_login(people.bob)
+    client.post(reverse("symptomlog:import"), {"file": SimpleUploadedFile("log.json", exported)})
+    assert [e.tier for e in people.bob.symptom_log.entries.all()] == tiers == ["watchful", "urgent"]
+
+
 def test_a_bad_import_names_the_field_and_adds_nothing(people: People, client: Client) -> None:
     client.force_login(people.bob)
     bad = {"schema": "radiculog/log@1", "entries": [{"at": "2026-11-21T08:00:00Z", "findings": {

@@ -21,7 +21,7 @@ from radiculog.exports.csv_export import log_to_csv
 from radiculog.exports.fhir import log_to_bundle
 from radiculog.exports.ics import next_days, reminders_ics
 from radiculog.exports.log_json import LogImportError, read_log
-from radiculog.web.symptomlog.views import add_entry, log_of
+from radiculog.web.symptomlog.views import import_entries, log_of
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -71,13 +71,13 @@ def import_log(request: HttpRequest) -> HttpResponse:
         except LogImportError as exc:
             form.add_error("file", str(exc))
         else:
-            log = log_of(request)
             with transaction.atomic():
-                for item in entries:
-                    add_entry(
-                        log, item.findings, at=item.at, triggers=item.triggers, easers=item.easers
-                    )
-            messages.success(request, _("%(n)d entries added to your log.") % {"n": len(entries)})
+                added = import_entries(log_of(request), entries)
+            skipped = len(entries) - added
+            text = _("%(n)d entries added to your log.") % {"n": added}
+            if skipped:
+                text += " " + _("%(n)d were already in it.") % {"n": skipped}
+            messages.success(request, text)
             return redirect("symptomlog:log")
     return render(request, "symptomlog/import.html", {"form": form})
 

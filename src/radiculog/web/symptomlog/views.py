@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radiculog.exports.log_json import ImportedEntry
 from radiculog.summary.sentences import clinician_sentences
 from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.forms import EntryForm, findings_from, initial_from
@@ -37,6 +38,27 @@ def add_entry(log: Log, findings: dict[str, Any], **fields: Any) -> Entry:
     entry.tier = assessing.log_tier(doc)
     entry.save()
     return entry
+
+
+def import_entries(log: Log, items: list[ImportedEntry]) -> int:
+    """Add imported entries, skipping any at a moment the log already has; each
+    new entry gets the tier of the log up to it. Returns how many were added."""
+    have = set(log.entries.values_list("at", flat=True))
+    new = [item for item in items if item.at not in have]
+    entries = []
+    for item in new:
+        entry = Entry(log=log, at=item.at, triggers=item.triggers, easers=item.easers)
+        entry.set_findings(item.findings)
+        entries.append(entry)
+    merged = sorted([*log.entries.all(), *entries], key=lambda e: (e.at, e.pk is None))
+    tiers = assessing.prefix_tiers(
+        {"schema": "radiculog/log@1", "entries": [e.to_item() for e in merged]}
+    )
+    for entry, tier in zip(merged, tiers, strict=True):
+        if entry.pk is None:
+            entry.tier = tier
+    Entry.objects.bulk_create(entries)
+    return len(entries)
 
 
 def log_context(log: Log) -> dict[str, Any]:
