@@ -29,7 +29,9 @@ def test_an_entry_is_a_404_for_a_stranger_and_shown_to_its_owner(
     client.force_login(people.bob)
     assert client.get(url).status_code == 404
     client.force_login(people.alice)
-    assert "sitting in the car" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "sitting in the car" in page
+    assert "Big-toe and foot lifts: left 10, right 10" in page
 
 
 def test_a_stranger_cannot_delete_an_entry(people: People, client: Client) -> None:

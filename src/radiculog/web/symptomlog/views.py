@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radiculog.engine.knowledge import load_knowledge
 from radiculog.exports.log_json import ImportedEntry
+from radiculog.summary.labels import place
 from radiculog.summary.sentences import clinician_sentences
 from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.forms import EntryForm, findings_from, initial_from
@@ -111,7 +113,18 @@ def new_entry(request: HttpRequest) -> HttpResponse:
 @login_required
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
-    return render(request, "symptomlog/entry.html", {"entry": entry})
+    names = {t.id: t.name for t in load_knowledge().home_tests.values()}
+    tests = [
+        (names.get(f["test"], f["test"]), f.get("left", "—"), f.get("right", "—"))
+        for f in entry.findings.get("function", [])
+    ]
+    spots = {
+        key: [place(s["region"], s.get("side")) for s in entry.findings.get(key, [])]
+        for key in ("pain", "sensory")
+    }
+    return render(
+        request, "symptomlog/entry.html", {"entry": entry, "tests": tests, "spots": spots}
+    )
 
 
 @login_required
