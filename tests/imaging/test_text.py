@@ -21,7 +21,8 @@ def test_text_says_level_by_level_which_root_and_the_age_rate() -> None:
     text = render_text(read_report(REPORT), _fit())
     assert "L3-L4: the report calls this level normal" in text
     assert "L4-L5: a disc protrusion, just off the middle, on the left." in text
-    assert "It can touch the L5 nerve root" in text
+    assert "A finding at L4-L5 can touch the L5 nerve root (from where it is)." in text
+    assert "Show both to your clinician" in text
     assert "About 50 in 100 people aged 40 with no back pain have a disc bulge." in text
     assert "Your symptoms lean to the S1 nerve root on the left." in text
     assert '"L5-S1: Schmorl node."' in text  # unread, quoted, never guessed

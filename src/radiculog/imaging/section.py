@@ -7,12 +7,13 @@ from typing import Any
 from radiculog.imaging.concordance import Concordance
 from radiculog.imaging.report import ImagingReport
 from radiculog.imaging.text import (
-    _VERDICT_WORDS,
     DISCLAIMER,
+    VERDICT_WORDS,
     finding_sentence,
     numbering_note,
     rate_sentence,
 )
+from radiculog.imaging.vocabulary import load_vocabulary
 
 
 def render_report_section(
@@ -23,7 +24,8 @@ def render_report_section(
     if concordance is not None:
         fit = {
             "verdict": concordance.verdict,
-            "verdict_text": _VERDICT_WORDS[concordance.verdict],
+            "verdict_text": VERDICT_WORDS[concordance.verdict],
+            "next_step": load_vocabulary().raw["plain"]["next_step"][concordance.verdict],
             "leaning": concordance.leaning,
             "side": concordance.side,
             "reasons": list(concordance.reasons),

@@ -13,7 +13,7 @@ DISCLAIMER = (
     "This reads the words of the report, not the scan itself. It can miss or misread things. "
     "Talk it through with the clinician who looks after you."
 )
-_VERDICT_WORDS = {
+VERDICT_WORDS = {
     "matches": "The report fits your symptoms.",
     "partly matches": "The report fits your symptoms in part.",
     "does not match": "The report does not fit your symptoms well.",
@@ -41,7 +41,7 @@ def finding_sentence(f: LevelFinding) -> str:
         roots = " and ".join(f.roots)
         plural = "s" if len(f.roots) > 1 else ""
         how = "the report names it" if f.roots_named else "from where it is"
-        text += f" It can touch the {roots} nerve root{plural} ({how})."
+        text += f" A finding at {f.level} can touch the {roots} nerve root{plural} ({how})."
     contact = plain["contact"].get(f.root_contact)
     return f"{text} {contact}" if contact and not f.is_normal else text
 
@@ -99,7 +99,8 @@ def _report_lines(report: ImagingReport) -> list[str]:
 
 
 def _fit_lines(c: Concordance) -> list[str]:
-    lines = ["", "How this fits your leg:", _VERDICT_WORDS[c.verdict]]
+    lines = ["", "How this fits your leg:", VERDICT_WORDS[c.verdict]]
+    lines.append(_plain()["next_step"][c.verdict])
     if c.leaning:
         side = f" on the {c.side}" if c.side in ("left", "right") else ""
         lines.append(f"Your symptoms lean to the {c.leaning} nerve root{side}.")
