@@ -89,6 +89,7 @@ def test_with_a_self_check_it_says_how_the_report_fits(client):
     note = page.select_one("#result .callout[role=note]").get_text(" ", strip=True)
     assert "lean to the L5 nerve root" in note
     assert "The report fits your symptoms." in note
+    assert "point the same way" in note
     protrusion = page.select("#result .level-item")[1].get_text(" ", strip=True)
     assert page.select("#result .level-item h4")[1].get_text() == "L4-L5"
     assert "Fit with your leg: it can touch L5, the root your answers lean to." in protrusion

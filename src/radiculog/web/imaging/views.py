@@ -50,6 +50,7 @@ def _result(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         "others": [(o, wording.FINDING.get(o.finding, o.finding)) for o in report.other_findings],
         "fit": fit if assessment else None,
         "verdict": wording.VERDICT[fit.verdict] if assessment else "",
+        "next_step": wording.NEXT_STEP[fit.verdict] if assessment else "",
         "rates": [(r, wording.FINDING.get(r.finding, r.finding)) for r in fit.age_rates],
         "ces": fit.cauda_equina,
         "example_level": next((f.level.split("-") for f in report.abnormal if f.roots), None),

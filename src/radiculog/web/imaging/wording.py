@@ -43,6 +43,22 @@ VERDICT = {
     "does not match": _("The report does not fit your symptoms well."),
     "cannot tell": _("We cannot tell yet how the report fits your symptoms."),
 }
+NEXT_STEP = {
+    "matches": _(
+        "Take the report and your self-check to your clinician: the scan and your symptoms "
+        "point the same way."
+    ),
+    "partly matches": _(
+        "Scan findings and symptoms often line up only in part. Show both to your clinician, "
+        "who can examine you and decide what matters."
+    ),
+    "does not match": _(
+        "This is common: many scan findings are also seen in people without pain, and symptoms "
+        "can come from a level the report calls mild. Show both to your clinician, who can "
+        "examine you again."
+    ),
+    "cannot tell": _("Finish the self-check, or show the report to your clinician."),
+}
 FIT = {
     "fits": _("fits"),
     "partly fits": _("fits in part"),
