@@ -57,3 +57,10 @@ def test_a_classic_radicular_picture_offers_none() -> None:
         sensory=[{"region": "dorsum_foot", "side": "left", "repeatable": True}],
     )
     assert ids(doc) == set()
+
+
+def test_reassuring_explanations_never_sit_beside_a_warning_sign() -> None:
+    pain = [{"region": "low_back", "side": "left"}, {"region": "buttock", "side": "left"}]
+    assert "sacroiliac_or_buttock" in ids(findings(pain=pain))
+    feverish = findings(answers={"fever": True, "severe_unrelenting_pain": True}, pain=pain)
+    assert ids(feverish) == set()  # contract example 06's picture

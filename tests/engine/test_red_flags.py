@@ -101,6 +101,19 @@ def test_brisk_reflex_is_never_reassuring() -> None:
     assert "upper_motor_neuron" in {e.id for e in a.other_explanations}
 
 
+def test_both_legs_marked_with_the_question_unanswered_is_not_reassuring() -> None:
+    both = [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}]
+    unknown = {k: v for k, v in SAFETY_NO.items() if k != "both_legs"}
+    doc = {"schema": "radiculog/findings@1", "answers": unknown, "pain": both}
+    a = radiculog.assess(doc)
+    assert a.urgency.tier == "urgent"
+    assert "both_legs_marked_unanswered" in {r.id for r in a.urgency.reasons}
+    # Answered no (long-standing, unchanged): the map alone does not escalate.
+    assert tier(pain=both) == "watchful"
+    # Low back on both sides is not "both legs".
+    assert tier(pain=[{"region": "low_back", "side": s} for s in ("left", "right")]) == "watchful"
+
+
 def test_unanswered_safety_questions_are_listed_and_never_watchful() -> None:
     a = radiculog.assess({"schema": "radiculog/findings@1", "answers": {"fever": False}})
     assert a.urgency.screening_complete is False
@@ -127,6 +140,8 @@ def test_every_rule_in_the_knowledge_file_can_fire() -> None:
             extra["pain"] = [{"region": "saddle"}]
         if "weaker_on_test" in rule.when_facts:
             extra["function"] = [{"test": "calf_raise", "left": 2, "right": 20}]
+        if "both_legs_marked" in rule.when_facts:
+            extra["pain"] = [{"region": "calf", "side": s} for s in ("left", "right")]
         if "brisk_reflex" in rule.when_facts:
             extra["reflexes"] = [{"reflex": "ankle", "side": "left", "result": "brisk"}]
         a = radiculog.assess(findings(answers=answers, **extra))

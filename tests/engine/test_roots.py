@@ -105,3 +105,15 @@ def test_leaning_needs_a_clear_margin() -> None:
         ]
     )
     assert radiculog.assess(doc).leaning is None
+
+
+def test_without_a_leaning_the_card_offers_checks_for_the_two_likeliest_roots() -> None:
+    doc = findings(
+        age=45, pain=[{"region": "calf", "side": "left"}, {"region": "lateral_leg", "side": "left"}]
+    )
+    card = radiculog.assess(doc).card
+    assert card.daily_check and card.also_check
+    assert {card.daily_check.test.id, card.also_check.test.id} == {"calf_raise", "toe_lift"}
+    leaning = findings(function=[{"test": "toe_lift", "left": 10, "right": 2}])
+    card = radiculog.assess(leaning).card
+    assert card.daily_check and card.daily_check.test.id == "toe_lift" and card.also_check is None

@@ -85,3 +85,11 @@ def test_trend_document_has_the_contract_fields() -> None:
     d = radiculog.trend(log(findings(), findings())).to_dict()
     assert {"entries", "function", "sensory", "pain_extent"} <= set(d["trend"])
     assert d["trend"]["entries"] == 2
+
+
+def test_a_difference_between_sides_that_appears_during_the_log_is_worsening() -> None:
+    # 10 -> 7 on the right alone is not a 25% drop, but the right is now clearly weaker
+    # than the left, where it was equal at first: new one-sided weakness.
+    a = radiculog.trend(log(findings(function=calf(10, 10)), findings(function=calf(11, 7))))
+    assert a.trend and a.trend.function == "worsening"
+    assert a.urgency.tier == "urgent"

@@ -94,7 +94,7 @@ def assess_findings(findings: Findings, knowledge: Knowledge | None = None) -> A
         radicular=checklist(findings, knowledge),
         roots=roots,
         weaknesses=tuple(weaknesses(findings)),
-        other_explanations=tuple(consider(findings, knowledge)),
-        card=decision_card(knowledge, urgent.tier, roots.leaning, roots.scores[0].root),
+        other_explanations=tuple(consider(findings, knowledge, urgent.tier)),
+        card=decision_card(knowledge, urgent.tier, roots),
         knowledge_version=knowledge.version,
     )

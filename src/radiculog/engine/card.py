@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from radiculog.engine.knowledge import HomeTest, Knowledge
+from radiculog.engine.roots import RootPicture
 
 
 @dataclass(frozen=True)
@@ -24,22 +25,35 @@ class DecisionCard:
     meanwhile: tuple[str, ...]
     avoid: tuple[str, ...]
     daily_check: DailyCheck | None
+    # Without a leaning, the check for the next most probable root too, so the two
+    # commonest roots (L5, S1) are both watched rather than one picked by the prior alone.
+    also_check: DailyCheck | None = None
 
 
-def daily_check(knowledge: Knowledge, leaning: str | None, top_root: str) -> DailyCheck | None:
-    root = leaning or top_root
+def _check_for(knowledge: Knowledge, root: str, leaning: bool) -> DailyCheck | None:
     for test in knowledge.home_tests.values():
         if root in test.daily_for:
-            return DailyCheck(test, root, leaning is not None)
+            return DailyCheck(test, root, leaning)
     return None
 
 
-def decision_card(
-    knowledge: Knowledge, tier: str, leaning: str | None, top_root: str
-) -> DecisionCard:
+def daily_checks(
+    knowledge: Knowledge, roots: RootPicture
+) -> tuple[DailyCheck | None, DailyCheck | None]:
+    if roots.leaning:
+        return _check_for(knowledge, roots.leaning, True), None
+    first = _check_for(knowledge, roots.scores[0].root, False)
+    second = _check_for(knowledge, roots.scores[1].root, False)
+    if first and second and first.test.id == second.test.id:
+        second = None
+    return first, second
+
+
+def decision_card(knowledge: Knowledge, tier: str, roots: RootPicture) -> DecisionCard:
     advice = knowledge.tiers[tier]
     care = knowledge.care
     emergency = tier == "emergency"
+    checks = daily_checks(knowledge, roots)
     return DecisionCard(
         tier=tier,
         title=advice.title,
@@ -49,5 +63,6 @@ def decision_card(
         # In an emergency nothing should stand between the person and getting help.
         meanwhile=() if emergency else tuple(care["meanwhile"]),
         avoid=() if emergency else tuple(care["avoid"]),
-        daily_check=None if emergency else daily_check(knowledge, leaning, top_root),
+        daily_check=None if emergency else checks[0],
+        also_check=None if emergency else checks[1],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from radiculog import __version__
+from radiculog.engine.card import DailyCheck
 from radiculog.engine.knowledge import Knowledge, load_knowledge
 from radiculog.engine.wording import SIGNAL_WORDS, evidence_text, weakness_text
 
@@ -60,9 +61,23 @@ def _roots(a: Assessment, k: Knowledge) -> list[dict[str, Any]]:
     ]
 
 
+def _check(check: DailyCheck | None) -> dict[str, Any] | None:
+    if check is None:
+        return None
+    return {
+        "test": check.test.id,
+        "root": check.root,
+        "for_leaning": check.leaning,
+        "name": check.test.name,
+        "how": list(check.test.how),
+        "safety": check.test.safety,
+        "watch_for": check.test.watch_for,
+        "sources": list(check.test.sources),
+    }
+
+
 def _card(a: Assessment) -> dict[str, Any]:
     card = a.card
-    check = card.daily_check
     return {
         "tier": card.tier,
         "title": card.title,
@@ -71,18 +86,8 @@ def _card(a: Assessment) -> dict[str, Any]:
         "tell": card.tell,
         "meanwhile": list(card.meanwhile),
         "avoid": list(card.avoid),
-        "daily_check": None
-        if check is None
-        else {
-            "test": check.test.id,
-            "root": check.root,
-            "for_leaning": check.leaning,
-            "name": check.test.name,
-            "how": list(check.test.how),
-            "safety": check.test.safety,
-            "watch_for": check.test.watch_for,
-            "sources": list(check.test.sources),
-        },
+        "daily_check": _check(card.daily_check),
+        "also_check": _check(card.also_check),
     }
 
 

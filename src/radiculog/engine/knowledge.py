@@ -117,6 +117,7 @@ class Explanation:
     title: str
     text: str
     sources: tuple[str, ...]
+    calm_only: bool
 
 
 @dataclass(frozen=True, eq=False)
@@ -272,7 +273,14 @@ def load_knowledge() -> Knowledge:
         for key, t in advice["tiers"].items()
     }
     explanations = tuple(
-        Explanation(e["id"], e["when"], e["title"], e["text"], tuple(e["sources"]))
+        Explanation(
+            e["id"],
+            e["when"],
+            e["title"],
+            e["text"],
+            tuple(e["sources"]),
+            e.get("calm_only", False),
+        )
         for e in _toml("other_explanations.toml")["explanations"]
     )
     return Knowledge(

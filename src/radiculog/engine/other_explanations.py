@@ -82,5 +82,10 @@ PATTERNS: dict[str, Callable[[Findings, Knowledge], bool]] = {
 }
 
 
-def consider(findings: Findings, knowledge: Knowledge) -> list[Explanation]:
-    return [e for e in knowledge.explanations if PATTERNS[e.when](findings, knowledge)]
+def consider(findings: Findings, knowledge: Knowledge, tier: str) -> list[Explanation]:
+    calm = tier in ("watchful", "soon")
+    return [
+        e
+        for e in knowledge.explanations
+        if (calm or not e.calm_only) and PATTERNS[e.when](findings, knowledge)
+    ]

@@ -28,6 +28,9 @@ def facts(findings: Findings) -> set[str]:
         found.add("weaker_on_test")
     if any(r.result == "brisk" for r in findings.reflexes):
         found.add("brisk_reflex")
+    leg_sides = {r.side for r in findings.marked() if r.side and r.region != "low_back"}
+    if leg_sides == {"left", "right"}:
+        found.add("both_legs_marked")
     return found
 
 

@@ -68,6 +68,10 @@ def _card(a: Assessment, k: Knowledge) -> list[str]:
         out += [f"Your one daily check ({why}): {check.test.name}"]
         out += _bullets(check.test.how)
         out += [_wrap(f"Safety: {check.test.safety} Watch for {check.test.watch_for}.", "")]
+    also = card.also_check
+    if also:
+        out += [f"Also check ({also.root} is next most likely): {also.test.name}"]
+        out += _bullets(also.test.how)
     return out
 
 

@@ -56,6 +56,14 @@ def _values(entries: tuple[LogEntry, ...], test: str, side: str) -> list[Functio
     return found
 
 
+def _new_asymmetry(entries: tuple[LogEntry, ...], test: str, side: str) -> bool:
+    """This side was not weaker than the other at first, and is clearly weaker now."""
+    tested = [e.findings for e in entries if test in e.findings.weaker_sides]
+    if len(tested) < 2:
+        return False
+    return tested[0].weaker_sides[test] != side and tested[-1].weaker_sides[test] == side
+
+
 def function_changes(entries: tuple[LogEntry, ...]) -> list[FunctionChange]:
     tests = sorted({r.test for e in entries for r in e.findings.function})
     changes = []
@@ -66,7 +74,7 @@ def function_changes(entries: tuple[LogEntry, ...]) -> list[FunctionChange]:
                 continue
             first, last = values[0], values[-1]
             direction = "stable"
-            if is_weaker(last, first):
+            if is_weaker(last, first) or _new_asymmetry(entries, test, side):
                 direction = "worsening"
             elif is_weaker(first, last):
                 direction = "improving"
@@ -186,10 +194,7 @@ def assess_log(entries: tuple[LogEntry, ...]) -> Assessment:
         newest.urgency.missing,
         tuple(sorted(reasons, key=lambda r: -k.tiers[r.tier].rank)),
     )
-    top = newest.roots.scores[0].root
-    return replace(
-        newest, urgency=urgency, trend=trend, card=decision_card(k, tier, newest.leaning, top)
-    )
+    return replace(newest, urgency=urgency, trend=trend, card=decision_card(k, tier, newest.roots))
 
 
 def trend_text(t: Trend, k: Knowledge) -> list[str]:
