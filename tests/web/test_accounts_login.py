@@ -67,7 +67,8 @@ def test_one_address_trying_many_names_is_paused(alice: User, client: Client) ->
     assert "wait 15 minutes" in attempt(client, PASSWORD).content.decode()
 
 
-def test_the_session_cookie_is_http_only_and_same_site(alice: User, client: Client) -> None:
+def test_the_session_cookie_is_secure_http_only_and_same_site(alice: User, client: Client) -> None:
     response = attempt(client, PASSWORD)
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert cookie["secure"]  # outside development, only over HTTPS
