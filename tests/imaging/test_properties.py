@@ -105,3 +105,35 @@ def test_levels_called_normal_are_never_disease(levels: list[str], phrase: str) 
 def test_any_text_reads_without_error(text: str) -> None:
     doc = read_report(text).to_dict()
     assert doc["schema"] == "radiculog/imaging@1"
+
+
+CES_WORDS = [
+    "Query cauda equina syndrome.",
+    "?cauda equina compression",
+    "Severe spinal canal stenosis?",
+    "Compression of the cauda equina suspected clinically.",
+]
+HEADINGS = ["Clinical history:", "Indication:", "History:", "Reason for exam:", "Clinical details:"]
+
+
+@given(st.sampled_from(HEADINGS), st.lists(st.sampled_from(CES_WORDS), min_size=1, max_size=3))
+def test_worries_in_the_history_never_flag_cauda_equina(heading: str, worries: list[str]) -> None:
+    text = f"{heading} {' '.join(worries)}\n\nFindings:\nL4-5: Small central protrusion.\n"
+    doc = read_report(text).to_dict()
+    assert doc["cauda_equina_risk"] is False
+    assert [(e["level"], e["finding"]) for e in doc["levels"]] == [("L4-L5", "protrusion")]
+
+
+LINES = [
+    "L1-L2: No disc herniation or stenosis.",
+    "L2-L3: Mild disc bulge.",
+    "L3-L4: Right foraminal protrusion abutting the exiting right L3 nerve root.",
+    "L4-L5: Left paracentral extrusion compressing the traversing left L5 nerve root.",
+    "L5-S1: Normal.",
+]
+
+
+@given(st.permutations(LINES))
+def test_the_order_of_level_lines_does_not_change_the_reading(lines: list[str]) -> None:
+    canonical = entries(read_report("\n".join(LINES)).to_dict())
+    assert entries(read_report("FINDINGS:\n" + "\n".join(lines)).to_dict()) == canonical
