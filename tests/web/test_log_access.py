@@ -102,9 +102,35 @@ def test_id_pages_ask_an_anonymous_visitor_to_log_in(name: str, client: Client, 
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_forms_refuse_a_post_without_csrf_token(people: People) -> None:
+POST_PAGES = [
+    "symptomlog:new",
+    "symptomlog:import",
+    "symptomlog:reminders",
+    "symptomlog:start",
+    "reports:prep",
+    "reports:shares",
+    "accounts:delete",
+    "accounts:logout",
+]
+
+
+@pytest.mark.parametrize("name", POST_PAGES)
+def test_every_form_refuses_a_post_without_csrf_token(people: People, name: str) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people.alice)
+    assert client.post(reverse(name)).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["accounts:signup", "accounts:login"])
+def test_signing_up_and_in_need_a_csrf_token_too(db: Any, name: str) -> None:
+    assert Client(enforce_csrf_checks=True).post(reverse(name)).status_code == 403
+
+
+def test_id_forms_refuse_a_post_without_csrf_token(people: People) -> None:
     entry = add(people.alice, 0, (10, 10))
+    link = ShareLink.objects.create(log=people.alice.symptom_log)
     client = Client(enforce_csrf_checks=True)
     client.force_login(people.alice)
     assert client.post(reverse("symptomlog:entry_delete", args=[entry.pk])).status_code == 403
+    assert client.post(reverse("reports:revoke", args=[link.pk])).status_code == 403
     assert Entry.objects.filter(pk=entry.pk).exists()
