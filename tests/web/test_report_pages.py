@@ -87,3 +87,13 @@ def test_sitting_more_than_a_day_is_refused(people: People, client: Client) -> N
     response = client.post(reverse("reports:prep"), {"sitting_hours": "30"})
     assert response.status_code == 200
     assert not Prep.objects.filter(log__owner=people.alice).exists()
+
+
+def test_a_month_of_entries_still_fits_two_pages(people: People, client: Client) -> None:
+    for n in range(3, 60):
+        add(people.alice, n, (10, 4 + n % 3), pain=n % 10, triggers=f"trigger number {n % 12}")
+    client.force_login(people.alice)
+    reader = PdfReader(io.BytesIO(client.get(reverse("reports:pdf")).content))
+    assert len(reader.pages) <= 2
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "entries in between" in text  # the table keeps the first and latest rows only
