@@ -144,7 +144,10 @@ def _stenoses(clause: str, taken: list[tuple[int, int]]) -> tuple[list[Mention],
                 taken.append((s, e))
         taken.append((m.start(), m.end()))
     for m in vocab.stenosis_open.finditer(clause):  # "the canal and foramina are patent"
-        for kind, s, e in _walk_qualifiers(clause, m.start(), forward=False):
+        quals = _walk_qualifiers(clause, m.start(), forward=False)
+        if not quals and m.group(0).lower() in ("patent", "capacious"):
+            quals = _walk_qualifiers(clause, m.end(), forward=True)  # "patent canal and foramina"
+        for kind, s, e in quals:
             if _free(taken, s, e):
                 out.append(
                     Mention(kind, s, e, True, position=_stenosis_position(kind), negated=True)
@@ -182,7 +185,10 @@ def mentions(clause: str) -> tuple[list[Mention], bool]:
 
 
 def _assign_words(clause: str, found: list[Mention]) -> None:
-    cut = 0
+    # the first finding's words start after the last comma or colon before it:
+    # "Mild multilevel changes, worst at L4-5, where there is a disc bulge" -> not a mild bulge
+    lead = list(re.finditer(r"[,;:]", clause[: found[0].start])) if found else []
+    cut = lead[-1].end() if lead else 0
     for i, x in enumerate(found):
         nxt = found[i + 1].start if i + 1 < len(found) else len(clause)
         between = clause[x.end : nxt]
