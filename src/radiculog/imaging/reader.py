@@ -20,29 +20,21 @@ from radiculog.imaging.levels import (
     find_levels,
     levels_between,
 )
+from radiculog.imaging.merge import (
+    CONTACT_RANK,
+    Draft,
+    add,
+    fold_untyped_herniation,
+    freeze,
+    give_contact_to_herniation,
+)
 from radiculog.imaging.report import ImagingReport, LevelFinding, OtherFinding
 from radiculog.imaging.roots import anatomical_roots
 from radiculog.imaging.sentences import Statement, clauses, statements
 
-_CONTACT_RANK = ("unstated", "none", "contact", "displaced", "compressed")
 _NO_ZONE = ("spondylolisthesis", "Modic change")
 _GROUP_JOIN = re.compile(r"\s*(?:,|and|or|&|/|as well as)?\s*(?:and\s+)?(?:at\s+)?", re.IGNORECASE)
 _CHAIN = [v for v in ("T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2")]
-
-
-@dataclass
-class _Draft:
-    level: str
-    finding: str
-    position: str
-    zones: list[str]
-    side: str
-    roots: list[str]
-    named: bool
-    contact: str
-    severity: str
-    evidence: str
-    compressive: bool
 
 
 @dataclass
@@ -53,13 +45,13 @@ class _Group:
 
 @dataclass
 class _State:
-    drafts: dict[tuple[str, str], _Draft] = field(default_factory=dict)
+    drafts: dict[tuple[str, str], Draft] = field(default_factory=dict)
     normal: dict[str, str] = field(default_factory=dict)  # level -> evidence
     others: dict[tuple[str, str], str] = field(default_factory=dict)
     unread: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     ces: list[str] = field(default_factory=list)
-    last: list[_Draft] = field(default_factory=list)
+    last: list[Draft] = field(default_factory=list)
 
 
 def _groups(sentence: str, mentions: list[LevelMention]) -> list[_Group]:
@@ -101,13 +93,13 @@ def _side(words: str, position: str) -> str:
 
 def _draft(
     m: fx.Mention, level: str, sentence: str, offset: int, verts: list[VertebraMention]
-) -> _Draft:
+) -> Draft:
     start = offset + m.word_start
     named, _ = fx.named_roots(verts, start, start + len(m.words))
     severity = fx.severity(m.severity_words or m.words)
     if m.finding in _NO_ZONE:
         contact = fx.contact(m.words, bool(named)) or "unstated"
-        return _Draft(level, m.finding, "n/a", [], "n/a", named, bool(named), contact, severity,
+        return Draft(level, m.finding, "n/a", [], "n/a", named, bool(named), contact, severity,
                       sentence, False)  # fmt: skip
     contact = fx.contact(m.words, bool(named)) or "unstated"
     if not m.compressive:
@@ -119,47 +111,8 @@ def _draft(
     zones = [m.position] if m.position else zones
     roots = named or (anatomical_roots(level, zones) if m.compressive else [])
     side = _side(m.words, position)
-    return _Draft(level, m.finding, position, zones, side, roots, bool(named), contact, severity,
+    return Draft(level, m.finding, position, zones, side, roots, bool(named), contact, severity,
                   sentence, m.compressive)  # fmt: skip
-
-
-def _give_contact_to_herniation(d: _Draft, before: list[_Draft]) -> None:
-    """A finding that cannot press on a root (Modic change, listhesis) passes what its words
-    say about a root to the pressing finding before it in the same clause."""
-    if d.compressive or (not d.named and d.contact == "unstated"):
-        return
-    target = next((x for x in reversed(before) if x.compressive), None)
-    if target is None:
-        return
-    if d.named:
-        target.roots, target.named = d.roots, True
-    target.contact = max(target.contact, d.contact, key=_CONTACT_RANK.index)
-    d.roots, d.named, d.contact = [], False, "unstated"
-
-
-def _merge(old: _Draft, new: _Draft) -> None:
-    sides = {old.side, new.side} - {"unstated", "n/a"}
-    if "bilateral" in sides or {"left", "right"} <= sides:
-        old.side = "bilateral"
-    elif old.side in ("unstated", "midline") and sides - {"midline"}:
-        old.side = next(iter(sides - {"midline"}))
-    if old.position in ("unstated", "diffuse") and new.position not in ("unstated", "diffuse"):
-        old.position = new.position
-    if new.named and not old.named:
-        old.roots, old.named = new.roots, True
-    elif new.named == old.named:
-        old.roots = list(dict.fromkeys(old.roots + new.roots))
-    old.contact = max(old.contact, new.contact, key=_CONTACT_RANK.index)
-    old.severity = max(old.severity, new.severity, key=fx.SEVERITY_ORDER.index)
-
-
-def _add(state: _State, d: _Draft) -> _Draft:
-    key = (d.level, d.finding)
-    if key in state.drafts:
-        _merge(state.drafts[key], d)
-        return state.drafts[key]
-    state.drafts[key] = d
-    return d
 
 
 def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str]) -> bool:
@@ -175,10 +128,40 @@ def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str
     for d in targets:
         if named:
             d.roots, d.named = named, True
-        d.contact = max(d.contact, grade, key=_CONTACT_RANK.index)
+        d.contact = max(d.contact, grade, key=CONTACT_RANK.index)
         if side and d.side in ("unstated", "midline"):
             d.side = side
     return bool(targets)
+
+
+def _clause_without_findings(
+    state: _State, sentence: str, offset: int, clause: str, levels: tuple[str, ...],
+    verts: list[VertebraMention],
+) -> bool:  # fmt: skip
+    """'L5-S1: Normal.' or 'The traversing left S1 root is compressed.'; True if read."""
+    if fx.is_normal(clause) and levels and not fx.is_background(clause):
+        for lv in levels:
+            state.normal.setdefault(lv, sentence)
+        return True
+    named, _ = fx.named_roots(verts, offset, offset + len(clause))
+    return _attach(state, clause, levels, named)
+
+
+def _place(
+    state: _State, m: fx.Mention, levels: tuple[str, ...], sentence: str, offset: int,
+    verts: list[VertebraMention], new_last: list[Draft],
+) -> None:  # fmt: skip
+    for lv in levels:
+        if lv not in LEVELS:
+            continue
+        if m.other:
+            state.others.setdefault((lv, m.finding), sentence)
+        elif m.negated:
+            state.normal.setdefault(lv, sentence)
+        else:
+            d = add(state.drafts, _draft(m, lv, sentence, offset, verts))
+            give_contact_to_herniation(d, [x for x in new_last if x.level == lv])
+            new_last.append(d)
 
 
 def _read_clause(
@@ -189,53 +172,31 @@ def _read_clause(
     own = [m for m in mentions if offset <= m.start < offset + len(clause)]
     groups = _groups(sentence, own)
     found, unqualified = fx.mentions(clause)
-    for m in found:  # severity stops at the next level named after the finding
-        after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
-        if after:
-            m.severity_words = clause[m.word_start : min(after)]
     problem = unqualified or any(not m.supported for m in own)
     if not found:
         levels = tuple(lv for g in groups for lv in g.levels) or inherited
-        named, _ = fx.named_roots(verts, offset, offset + len(clause))
-        if fx.is_normal(clause) and levels and not fx.is_background(clause):
-            for lv in levels:
-                state.normal.setdefault(lv, sentence)
-            return True, problem, levels
-        if _attach(state, clause, levels, named):
-            return True, problem, levels
-        return False, problem or bool(groups), levels
+        read = _clause_without_findings(state, sentence, offset, clause, levels, verts)
+        return read, problem or (bool(groups) and not read), levels
     prefix = bool(groups) and groups[0].start < offset + found[0].start
     used: set[int] = set()
-    new_last: list[_Draft] = []
+    new_last: list[Draft] = []
     for m in found:
+        after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
+        m.severity_words = clause[m.word_start : min(after)] if after else ""
         levels = _levels_for(offset + m.start, groups, prefix) if groups else inherited
         if not levels and m.finding == "spondylolisthesis":
             levels = _listhesis_levels(verts, offset, offset + len(clause))
         if not levels:
-            # "no stenosis at any level" rules out without naming a level: read, placed nowhere
-            # "multilevel disc desiccation": a background finding placed nowhere
-            global_negation = m.negated or m.other
-            problem = problem or not global_negation
-            if global_negation:
-                state.notes.append(sentence)
+            # "no stenosis at any level", "multilevel disc desiccation": read, placed nowhere
+            placed_nowhere = m.negated or m.other
+            problem = problem or not placed_nowhere
+            state.notes.extend([sentence] if placed_nowhere else [])
             continue
         used.update(i for i, g in enumerate(groups) if g.levels == levels)
-        for lv in levels:
-            if lv not in LEVELS:
-                continue
-            if m.other:
-                state.others.setdefault((lv, m.finding), sentence)
-            elif m.negated:
-                state.normal.setdefault(lv, sentence)
-            else:
-                d = _add(state, _draft(m, lv, sentence, offset, verts))
-                _give_contact_to_herniation(d, [x for x in new_last if x.level == lv])
-                new_last.append(d)
-    if new_last:
-        state.last = new_last
+        _place(state, m, levels, sentence, offset, verts, new_last)
+    state.last = new_last or state.last
     problem = problem or len(used) < len(groups)
-    nxt = groups[-1].levels if groups else inherited
-    return True, problem, nxt
+    return True, problem, groups[-1].levels if groups else inherited
 
 
 def _read_statement(state: _State, st: Statement) -> None:
@@ -262,31 +223,10 @@ def _read_statement(state: _State, st: Statement) -> None:
         state.unread.append(sentence)
 
 
-def _freeze(d: _Draft) -> LevelFinding:
-    return LevelFinding(
-        d.level, d.finding, d.position, d.side, tuple(d.roots), d.contact, d.evidence,
-        d.severity, d.named,
-    )  # fmt: skip
-
-
-def _fold_untyped_herniation(drafts: dict[tuple[str, str], _Draft]) -> None:
-    """'Herniation' (type not stated) at a level whose type the report states elsewhere
-    ("L5-S1 extrusion ... Impression: L5-S1 disc herniation") is the same finding."""
-    for (level, finding), d in list(drafts.items()):
-        if finding != "herniation":
-            continue
-        for (lv, kind), target in drafts.items():
-            same_side = {target.side, d.side} & {"unstated", "midline"} or target.side == d.side
-            if lv == level and kind in ("protrusion", "extrusion", "sequestration") and same_side:
-                _merge(target, d)
-                del drafts[(level, finding)]
-                break
-
-
 def _build(state: _State) -> ImagingReport:
-    _fold_untyped_herniation(state.drafts)
+    fold_untyped_herniation(state.drafts)
     order = {lv: i for i, lv in enumerate(LEVELS)}
-    entries = [_freeze(d) for d in state.drafts.values()]
+    entries = [freeze(d) for d in state.drafts.values()]
     with_disease = {e.level for e in entries}
     for lv, ev in state.normal.items():
         if lv not in with_disease:
