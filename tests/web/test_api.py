@@ -66,9 +66,9 @@ def test_trend_returns_a_trend_object(post_json, examples):
     assert response.json()["trend"]["entries"] == 2
 
 
-def test_the_openapi_document_lists_both_operations(client):
+def test_the_openapi_document_lists_assess_and_trend(client):
     doc = client.get("/api/v1/openapi.json").json()
-    assert set(doc["paths"]) == {"/api/v1/assess", "/api/v1/trend", "/api/v1/imaging"}
+    assert {"/api/v1/assess", "/api/v1/trend", "/api/v1/imaging"} <= set(doc["paths"])
     body = doc["paths"]["/api/v1/assess"]["post"]["requestBody"]
     assert "findings@1" in body["description"]
 

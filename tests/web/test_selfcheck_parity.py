@@ -1,0 +1,40 @@
+"""Parity: the web flow's result equals `radiculog assess` on the same findings."""
+
+from __future__ import annotations
+
+import pytest
+
+import radiculog
+from radiculog.web.selfcheck.session import KEY, findings_from_state
+from tests.web.selfcheck_helpers import load_examples, normalised, walk
+
+pytestmark = pytest.mark.django_db
+EXAMPLES = load_examples()
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_web_flow_builds_the_same_findings_and_result(client, name):
+    expected = EXAMPLES[name]["findings"]
+    walk(client, expected)
+    built = findings_from_state(client.session[KEY])
+    assert normalised(built) == normalised({k: v for k, v in expected.items() if k != "notes"})
+
+    page = client.get("/check/result/")
+    assert page.status_code == 200
+    engine = radiculog.assess(expected).to_dict()
+    assert page.context["a"] == engine
+    html = page.content.decode()
+    assert engine["urgency"]["headline"] in html
+    for root in engine["roots"]:
+        assert f"{round(root['probability'] * 100)}%" in html
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_an_emergency_example_stops_the_flow_at_the_first_emergency_answer(client, name):
+    expected = EXAMPLES[name]["findings"]
+    responses = walk(client, expected)
+    stops = [
+        r["Location"] for r in responses if r.status_code == 302 and "emergency" in r["Location"]
+    ]
+    is_emergency = radiculog.assess(expected).to_dict()["urgency"]["tier"] == "emergency"
+    assert bool(stops) == is_emergency
