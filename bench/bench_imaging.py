@@ -96,6 +96,21 @@ def speed(texts: list[str], seconds: float) -> tuple[float, float]:
     return n / elapsed, chars * (n / len(texts)) / elapsed
 
 
+ADVERSARIAL = {  # about 50,000 characters each: the API's and the page's upper limit
+    "one noun repeated": "narrowing " * 5000,
+    "a list of levels": ", ".join(["L4-5"] * 8000) + ": normal",
+    "one long clause": "L4-5 left protrusion compressing the L5 root and " * 1000,
+    "many sentences": "L4-5: Left paracentral protrusion. " * 1400,
+}
+
+
+def worst_case() -> None:
+    for name, text in ADVERSARIAL.items():
+        start = time.process_time()
+        read_report(text[:50_000])
+        print(f"  {name:<20} {time.process_time() - start:6.3f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0)
@@ -116,6 +131,8 @@ def main() -> int:
     per_s, chars_s = speed(texts, args.seconds)
     print(f"\nspeed: {per_s:,.0f} reports/s ({chars_s / 1000:,.0f} k characters/s), "
           f"{len(texts)} whole reports, CPU time")  # fmt: skip
+    print("worst cases, 50,000 characters:")
+    worst_case()
     return 0
 
 

@@ -55,8 +55,17 @@ class Mention:
     )
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
+class _Taken:
+    """Which characters of a clause already belong to a finding (constant time per check)."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.mask[start:end])
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
 
 
 def _stenosis_position(kind: str) -> str:
@@ -113,12 +122,12 @@ def _walk_qualifiers(clause: str, edge: int, forward: bool) -> list[tuple[str, i
     return found
 
 
-def _stenoses(clause: str, taken: list[tuple[int, int]]) -> tuple[list[Mention], bool]:
+def _stenoses(clause: str, taken: _Taken) -> tuple[list[Mention], bool]:
     vocab = load_vocabulary()
     out: list[Mention] = []
     unqualified = False
     for m in vocab.stenosis_noun.finditer(clause):
-        if not _free(taken, m.start(), m.end()):
+        if not taken.free(m.start(), m.end()):
             continue
         whole = _qualifier_at(m.group(0), forward=True)  # German compound: "Spinalkanalstenose"
         if whole and whole[2] == len(m.group(0)):
@@ -136,41 +145,41 @@ def _stenoses(clause: str, taken: list[tuple[int, int]]) -> tuple[list[Mention],
                 out.append(Mention("stenosis", m.start(), m.end(), True, negated=True))
             else:
                 unqualified = unqualified or m.group(0).lower() != "compromise"
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             continue
         for kind, s, e in quals:
-            if _free(taken, s, e):
+            if taken.free(s, e):
                 out.append(Mention(kind, s, e, True, position=_stenosis_position(kind)))
-                taken.append((s, e))
-        taken.append((m.start(), m.end()))
+                taken.add(s, e)
+        taken.add(m.start(), m.end())
     for m in vocab.stenosis_open.finditer(clause):  # "the canal and foramina are patent"
         quals = _walk_qualifiers(clause, m.start(), forward=False)
         if not quals and m.group(0).lower() in ("patent", "capacious"):
             quals = _walk_qualifiers(clause, m.end(), forward=True)  # "patent canal and foramina"
         for kind, s, e in quals:
-            if _free(taken, s, e):
+            if taken.free(s, e):
                 out.append(
                     Mention(kind, s, e, True, position=_stenosis_position(kind), negated=True)
                 )
-                taken.append((s, e))
+                taken.add(s, e)
     return out, unqualified
 
 
 def mentions(clause: str) -> tuple[list[Mention], bool]:
     """Findings in a clause, in text order, and whether a stenosis of unnamed kind was seen."""
     vocab = load_vocabulary()
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(clause))
     out: list[Mention] = []
     for other_id, pattern in vocab.others:
         for m in pattern.finditer(clause):
-            if _free(taken, m.start(), m.end()):
+            if taken.free(m.start(), m.end()):
                 out.append(Mention(other_id, m.start(), m.end(), False, other=True))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     for ftype in vocab.findings:
         for m in ftype.pattern.finditer(clause):
-            if _free(taken, m.start(), m.end()):
+            if taken.free(m.start(), m.end()):
                 out.append(Mention(ftype.id, m.start(), m.end(), ftype.compressive))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     stenoses, unqualified = _stenoses(clause, taken)
     out.extend(stenoses)
     out.sort(key=lambda x: x.start)
@@ -203,7 +212,8 @@ def _assign_words(clause: str, found: list[Mention]) -> None:
 def negated_at(text: str, pos: int) -> bool:
     """True when a negation cue before `pos` still covers it (no terminator in between)."""
     vocab = load_vocabulary()
-    cues = list(vocab.negation_cues.finditer(text[:pos]))
+    start = text.find(" ", max(0, pos - 200)) if pos > 200 else 0  # a clause is short
+    cues = list(vocab.negation_cues.finditer(text, max(start, 0), pos))
     if not cues:
         return False
     between = text[cues[-1].end() : pos]

@@ -119,15 +119,11 @@ def _pairs(text: str) -> list[LevelMention]:
     return out
 
 
-def _overlaps(start: int, end: int, spans: list[LevelMention]) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
-
-
-def _singles(text: str, taken: list[LevelMention]) -> list[tuple[int, int, str]]:
+def _singles(text: str, covered: bytearray) -> list[tuple[int, int, str]]:
     out = []
     for m in _SINGLE.finditer(text):
         v = _vertebra(m["p"], m["n"])
-        if v and not _overlaps(m.start(), m.end(), taken):
+        if v and not any(covered[m.start() : m.end()]):
             out.append((m.start(), m.end(), v))
     return out
 
@@ -193,8 +189,10 @@ def find_levels(text: str) -> tuple[list[LevelMention], list[VertebraMention]]:
     """Level mentions (in text order) and the single vertebrae that are not part of a level."""
     pairs = _pairs(text)
     taken: list[LevelMention] = []
+    covered = bytearray(len(text))  # characters already part of a level
     for p in sorted(pairs, key=lambda m: (m.start, -(m.end - m.start))):
-        if not _overlaps(p.start, p.end, taken):
+        if not any(covered[p.start : p.end]):
             taken.append(p)
-    joined, rest = _join_singles(text, _singles(text, taken))
+            covered[p.start : p.end] = b"\x01" * (p.end - p.start)
+    joined, rest = _join_singles(text, _singles(text, covered))
     return _merge_ranges(text, taken + joined), rest
