@@ -110,6 +110,10 @@ def test_both_legs_marked_with_the_question_unanswered_is_not_reassuring() -> No
     assert "both_legs_marked_unanswered" in {r.id for r in a.urgency.reasons}
     # Answered no (long-standing, unchanged): the map alone does not escalate.
     assert tier(pain=both) == "watchful"
+    # Answered yes: the emergency rule speaks alone, with no softer option beside it.
+    yes = radiculog.assess(findings(answers={"both_legs": True}, pain=both))
+    assert yes.urgency.tier == "emergency"
+    assert "both_legs_marked_unanswered" not in {r.id for r in yes.urgency.reasons}
     # Low back on both sides is not "both legs".
     assert tier(pain=[{"region": "low_back", "side": s} for s in ("left", "right")]) == "watchful"
 
@@ -142,6 +146,12 @@ def test_every_rule_in_the_knowledge_file_can_fire() -> None:
             extra["function"] = [{"test": "calf_raise", "left": 2, "right": 20}]
         if "both_legs_marked" in rule.when_facts:
             extra["pain"] = [{"region": "calf", "side": s} for s in ("left", "right")]
+        if rule.when_unanswered:
+            base = {k: v for k, v in SAFETY_NO.items() if k not in rule.when_unanswered}
+            doc = {"schema": "radiculog/findings@1", "answers": {**base, **answers}, **extra}
+            a = radiculog.assess(doc)
+            assert rule.id in {r.id for r in a.urgency.reasons}, rule.id
+            continue
         if "brisk_reflex" in rule.when_facts:
             extra["reflexes"] = [{"reflex": "ankle", "side": "left", "result": "brisk"}]
         a = radiculog.assess(findings(answers=answers, **extra))

@@ -133,7 +133,7 @@ def test_rules_use_known_questions_facts_and_tiers() -> None:
     facts = {"saddle_marked", "weaker_on_test", "brisk_reflex", "both_legs_marked"}
     for r in K.rules:
         assert r.tier in TIERS
-        for q in (*r.when_yes, *r.when_not_no, *r.when_no):
+        for q in (*r.when_yes, *r.when_not_no, *r.when_no, *r.when_unanswered):
             assert q in K.questions, (r.id, q)
         assert set(r.when_facts) <= facts
 

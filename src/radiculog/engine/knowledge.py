@@ -56,6 +56,7 @@ class Rule:
     when_yes: frozenset[str]
     when_not_no: frozenset[str]
     when_no: frozenset[str]
+    when_unanswered: frozenset[str]
     when_facts: frozenset[str]
     text: str
     action: str
@@ -200,6 +201,7 @@ def _rules(raw: list[dict[str, Any]]) -> tuple[Rule, ...]:
             when_yes=frozenset(r.get("when_yes", ())),
             when_not_no=frozenset(r.get("when_not_no", ())),
             when_no=frozenset(r.get("when_no", ())),
+            when_unanswered=frozenset(r.get("when_unanswered", ())),
             when_facts=frozenset(r.get("when_facts", ())),
             text=r["text"],
             action=r["action"],

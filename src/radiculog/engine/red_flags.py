@@ -39,6 +39,8 @@ def fires(rule: Rule, yes: set[str], no: set[str], known: set[str]) -> bool:
         yes.issuperset(rule.when_yes)
         and no.isdisjoint(rule.when_not_no)
         and no.issuperset(rule.when_no)
+        and yes.isdisjoint(rule.when_unanswered)
+        and no.isdisjoint(rule.when_unanswered)
         and known.issuperset(rule.when_facts)
     )
 

@@ -65,13 +65,15 @@ def _card(a: Assessment, k: Knowledge) -> list[str]:
     check = card.daily_check
     if check:
         why = "for the leaning root" if check.leaning else f"for {check.root}, the most likely root"
-        out += [f"Your one daily check ({why}): {check.test.name}"]
+        title = "Your one daily check" if card.also_check is None else "Your daily checks"
+        out += [f"{title} ({why}): {check.test.name}"]
         out += _bullets(check.test.how)
         out += [_wrap(f"Safety: {check.test.safety} Watch for {check.test.watch_for}.", "")]
     also = card.also_check
     if also:
-        out += [f"Also check ({also.root} is next most likely): {also.test.name}"]
+        out += [f"And ({also.root} is next most likely): {also.test.name}"]
         out += _bullets(also.test.how)
+        out += [_wrap(f"Safety: {also.test.safety} Watch for {also.test.watch_for}.", "")]
     return out
 
 
