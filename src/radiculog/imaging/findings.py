@@ -212,7 +212,7 @@ def _assign_words(clause: str, found: list[Mention]) -> None:
 def negated_at(text: str, pos: int) -> bool:
     """True when a negation cue before `pos` still covers it (no terminator in between)."""
     vocab = load_vocabulary()
-    start = text.find(" ", max(0, pos - 200)) if pos > 200 else 0  # a clause is short
+    start = text.find(" ", pos - 400) if pos > 400 else 0  # a clause is rarely longer
     cues = list(vocab.negation_cues.finditer(text, max(start, 0), pos))
     if not cues:
         return False
