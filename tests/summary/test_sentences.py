@@ -99,3 +99,12 @@ def test_daily_measures_are_summarised_first_to_latest(make_entry: Any, make_log
 
 def test_an_empty_log_says_so(make_log: Any) -> None:
     assert clinician_sentences(make_log(), None) == ["The log has no entries yet."]
+
+
+def test_a_one_rep_difference_is_not_called_weaker() -> None:
+    from radiculog.summary.sentences import _side_difference
+    from radiculog.summary.series import FunctionPoint
+
+    assert _side_difference("calf_raise", FunctionPoint(None, 18, 17)) is None  # type: ignore[arg-type]
+    text = _side_difference("toe_lift", FunctionPoint(None, 10, 4))  # type: ignore[arg-type]
+    assert text is not None and "weaker on the right, 4 vs 10" in text

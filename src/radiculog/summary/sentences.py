@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from radiculog.engine.findings import FunctionResult
+from radiculog.engine.function import weaker_side
 from radiculog.summary.labels import SLEEP_LABELS, place, test_phrase
 from radiculog.summary.measures import measures_of
 from radiculog.summary.series import FunctionPoint, entries, function_series, parse_at
@@ -85,11 +87,14 @@ def _function(log: Mapping[str, Any]) -> list[str]:
 
 
 def _weaker_side(point: FunctionPoint) -> str:
+    """The side to name first: the engine's weaker side, else the lower count."""
+    judged = weaker_side(FunctionResult("", point.left, point.right))
+    if judged is not None:
+        return judged
     left, right = point.left, point.right
     if isinstance(left, int) and isinstance(right, int):
         return "left" if left < right else "right"
-    rank = {"unable": 0, "weaker": 1, "normal": 2}
-    return "left" if rank.get(str(left), 3) < rank.get(str(right), 3) else "right"
+    return "right"
 
 
 def _pair(point: FunctionPoint, weaker: str) -> str:
@@ -99,9 +104,13 @@ def _pair(point: FunctionPoint, weaker: str) -> str:
 
 
 def _side_difference(test: str, point: FunctionPoint) -> str | None:
+    """Only a difference the engine counts as weakness is called "weaker" (the same
+    rule as the assessment: knowledge/method.toml [weakness]); 17 vs 18 is not."""
     if point.left is None or point.right is None or point.left == point.right:
         return None
-    weaker = _weaker_side(point)
+    weaker = weaker_side(FunctionResult("", point.left, point.right))
+    if weaker is None:
+        return None
     return f"{test_phrase(test)} weaker on the {weaker}, {_pair(point, weaker)}"
 
 
