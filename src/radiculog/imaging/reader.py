@@ -123,7 +123,7 @@ def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str
     targets = [d for d in state.last if d.compressive and (not levels or d.level in levels)]
     if grade == "none" and named:
         # "the exiting L5 roots are free": says which root is spared, changes no finding
-        return bool(targets)
+        return True
     side = fx.side(clause)
     for d in targets:
         if named:
@@ -131,7 +131,7 @@ def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str
         d.contact = max(d.contact, grade, key=CONTACT_RANK.index)
         if side and d.side in ("unstated", "midline"):
             d.side = side
-    return bool(targets)
+    return bool(targets) or grade == "none"  # "no nerve root impingement": read
 
 
 def _clause_without_findings(
@@ -216,8 +216,8 @@ def _read_statement(state: _State, st: Statement) -> None:
     if fx.names_unread_term(sentence):
         # surgery, a cyst, a mass...: show it word for word and call no level here normal
         state.normal = {lv: ev for lv, ev in state.normal.items() if ev != sentence}
-        problem = True
-    if not read_any and fx.is_background(sentence):
+        state.unread.append(sentence)
+    elif not read_any and fx.is_background(sentence):
         state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc
     elif problem or not read_any:
         state.unread.append(sentence)
