@@ -61,6 +61,12 @@ def test_the_body_map_compares_first_and_latest(people: People, client: Client) 
     assert "heel (left)" not in maps[0].text and "buttock (right)" in maps[0].text
     assert "heel (left)" in maps[1].text and "buttock (right)" not in maps[1].text
 
+    def filled(section: Any) -> set[str]:
+        return {p.title.text for p in section.select("svg polygon[fill='#c8571b']")}
+
+    assert "right buttock" in filled(maps[0]) and "left heel" not in filled(maps[0])
+    assert filled(maps[1]) == {"left heel"}
+
 
 def test_an_empty_log_invites_the_first_entry(people: People, client: Client) -> None:
     client.force_login(people.bob)

@@ -21,6 +21,7 @@ from radiculog.summary.series import (
     reps,
     sensory_area_series,
 )
+from radiculog.web.symptomlog.bodymap_svg import mini_map
 from radiculog.web.symptomlog.charts import Line, line_chart
 
 LEFT_COLOUR, RIGHT_COLOUR = "#1d4f91", "#a14a00"
@@ -56,18 +57,6 @@ def charts(doc: dict[str, Any]) -> list[Chart]:
     return [c for c in out if c.svg]
 
 
-def function_table(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per entry: time and each test's left/right value."""
-    rows = []
-    for entry in doc["entries"]:
-        cells = {
-            f["test"]: (f.get("left", "—"), f.get("right", "—"))
-            for f in entry["findings"].get("function", [])
-        }
-        rows.append({"at": entry["at"], "cells": cells})
-    return rows
-
-
 def _spots(findings: dict[str, Any], key: str) -> list[str]:
     return [place(s["region"], s.get("side")) for s in findings.get(key, [])]
 
@@ -78,8 +67,16 @@ def body_maps(doc: dict[str, Any]) -> dict[str, Any] | None:
         return None
     first, latest = doc["entries"][0]["findings"], doc["entries"][-1]["findings"]
     return {
-        "first": {"pain": _spots(first, "pain"), "feeling": _spots(first, "sensory")},
-        "latest": {"pain": _spots(latest, "pain"), "feeling": _spots(latest, "sensory")},
+        "first": {
+            "pain": _spots(first, "pain"),
+            "feeling": _spots(first, "sensory"),
+            "svg": mini_map(first, _("Body map at the first entry")),
+        },
+        "latest": {
+            "pain": _spots(latest, "pain"),
+            "feeling": _spots(latest, "sensory"),
+            "svg": mini_map(latest, _("Body map at the latest entry")),
+        },
     }
 
 
