@@ -61,11 +61,16 @@ class Visitor:
         self.errors: list[str] = []
         page.on("request", self._note_request)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("console", self._note_console)
 
     def _note_request(self, request: Any) -> None:
         if not (request.url.startswith(self.base_url) or request.url.startswith("data:")):
             self.foreign.append(request.url)
+
+    def _note_console(self, message: Any) -> None:
+        # A form shown again with its errors is answered 400 on purpose.
+        if message.type == "error" and "status of 400" not in message.text:
+            self.errors.append(message.text)
 
     def go(self, path: str) -> Any:
         return self.page.goto(self.base_url + path)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
 import radiculog
+from tests.browser.conftest import SHOTS
 from tests.web.selfcheck_helpers import load_examples, posts_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,14 +48,17 @@ def fill_step(visitor: Any, slug: str, data: dict[str, Any], tap: bool) -> None:
             page.locator(f"#{name}-{value}").check()
 
 
-def run_flow(visitor: Any, findings: dict[str, Any], shots: str, tap: bool = True) -> None:
+def run_flow(
+    visitor: Any, findings: dict[str, Any], shots: str, tap: bool = True, every_page: bool = False
+) -> None:
     visitor.go("/check/")
     visitor.page.get_by_role("link", name="Start now").click()
     for slug, data in posts_for(findings):
         assert f"/check/step/{slug}/" in visitor.page.url
         fill_step(visitor, slug, data, tap)
-        if slug in ("bladder-bowel", "pain-map", "test-toe_lift", "clinician"):
+        if every_page or slug in ("bladder-bowel", "pain-map", "test-toe_lift", "clinician"):
             visitor.check_accessible()
+        if slug in ("bladder-bowel", "pain-map", "test-toe_lift", "clinician"):
             visitor.shot(f"{shots}-{slug}")
         visitor.page.locator("form.step-form button[type=submit]").click()
     assert visitor.page.url.endswith("/check/result/")
@@ -73,7 +78,7 @@ def assert_result(visitor: Any, findings: dict[str, Any]) -> None:
 
 def test_an_l5_person_goes_from_start_to_result_on_a_phone(phone):
     findings = EXAMPLES["01-l5-classic-no-weakness"]["findings"]
-    run_flow(phone, findings, "l5")
+    run_flow(phone, findings, "l5", every_page=True)  # axe on every step page
     assert_result(phone, findings)
     phone.check_accessible()
     phone.shot("l5-result")
@@ -136,3 +141,30 @@ def test_the_body_map_works_by_keyboard_alone(desktop):
     page.go_back()
     page.reload()
     assert page.locator(f"#{target}").is_checked()  # back and reload keep the answer
+
+
+def test_the_result_prints_on_one_or_two_pages(desktop, tmp_path):
+    from pypdf import PdfReader
+
+    findings = EXAMPLES["03-s1-calf-push-off"]["findings"]
+    desktop.go("/check/step/bladder-bowel/")  # sets the CSRF cookie
+    token = next(c["value"] for c in desktop.page.context.cookies() if c["name"] == "csrftoken")
+    for slug, data in posts_for(findings):
+        desktop.page.request.post(
+            f"{desktop.base_url}/check/step/{slug}/",
+            data=urlencode(data, doseq=True),
+            headers={
+                "X-CSRFToken": token,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": desktop.base_url + "/",
+            },
+            max_redirects=0,
+        )
+    desktop.go("/check/result/")
+    desktop.page.emulate_media(media="print")
+    desktop.shot("s1-result-print")
+    pdf = tmp_path / "result.pdf"
+    desktop.page.pdf(path=str(pdf), format="A4", print_background=True)
+    pages = len(PdfReader(pdf).pages)
+    (SHOTS / "s1-result.pdf").write_bytes(pdf.read_bytes())
+    assert pages <= 2, f"the result prints on {pages} pages"

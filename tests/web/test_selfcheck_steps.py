@@ -129,7 +129,7 @@ def test_a_function_test_takes_a_count_or_a_choice_not_both(client):
 def test_counts_outside_the_range_are_refused(client):
     response = client.post(url("test-calf_raise"), {"right_reps": "500"})
     assert response.status_code == 400
-    assert "200" in soup(response).select_one("#right_reps-error").get_text()
+    assert "from 0 to 200" in soup(response).select_one("#right_reps-error").get_text()
 
 
 def test_the_map_has_a_labelled_checkbox_and_a_titled_shape_per_region(client):

@@ -99,10 +99,8 @@ def outlines(view: str) -> list[str]:
 
 
 def region_order(view: str) -> list[str]:
-    """Regions of a view from the top of the body down (for the checkbox lists)."""
-    k = wording.knowledge()
-    regions = list(SHAPES[view][1])
-    return sorted(regions, key=lambda r: (k.regions[r].level, regions.index(r)))
+    """Regions of a view in the order the checkboxes list them (geometry.py's order)."""
+    return list(SHAPES[view][1])
 
 
 ALL_KEYS: tuple[str, ...] = (

@@ -28,6 +28,11 @@ PROVOCATION_CHOICES = [
     ("positive", _("Positive")),
     ("negative", _("Negative")),
 ]
+REPS_ERRORS = {
+    "invalid": _("Enter a whole number from 0 to 200."),
+    "min_value": _("Enter a whole number from 0 to 200."),
+    "max_value": _("Enter a whole number from 0 to 200."),
+}
 REFLEXES = ("knee", "medial_hamstring", "ankle")
 PROVOCATIONS = ("straight_leg_raise", "crossed_straight_leg_raise", "femoral_stretch")
 
@@ -53,14 +58,22 @@ class AboutForm(forms.Form):
         required=False,
         min_value=0,
         max_value=130,
-        error_messages={"invalid": _("Enter your age as a whole number, for example 42.")},
+        error_messages={
+            "invalid": _("Enter your age as a whole number, for example 42."),
+            "min_value": _("Enter an age from 0 to 130."),
+            "max_value": _("Enter an age from 0 to 130."),
+        },
     )
     days_since_onset = forms.IntegerField(
         label=_("How many days ago did this episode start?"),
         required=False,
         min_value=0,
         max_value=36500,
-        error_messages={"invalid": _("Enter a whole number of days, for example 5.")},
+        error_messages={
+            "invalid": _("Enter a whole number of days, for example 5."),
+            "min_value": _("Enter a number of days from 0 upwards."),
+            "max_value": _("Enter a number of days up to 36500."),
+        },
     )
 
 
@@ -96,13 +109,21 @@ class FunctionTestForm(forms.Form):
     """Per side: a count of reps done well, or normal / weaker / unable; never both."""
 
     left_reps = forms.IntegerField(
-        label=_("Left leg: how many done well?"), required=False, min_value=0, max_value=200
+        label=_("Left leg: how many done well?"),
+        required=False,
+        min_value=0,
+        max_value=200,
+        error_messages=REPS_ERRORS,
     )
     left_choice = forms.ChoiceField(
         choices=FUNCTION_CHOICES, required=False, widget=forms.RadioSelect
     )
     right_reps = forms.IntegerField(
-        label=_("Right leg: how many done well?"), required=False, min_value=0, max_value=200
+        label=_("Right leg: how many done well?"),
+        required=False,
+        min_value=0,
+        max_value=200,
+        error_messages=REPS_ERRORS,
     )
     right_choice = forms.ChoiceField(
         choices=FUNCTION_CHOICES, required=False, widget=forms.RadioSelect

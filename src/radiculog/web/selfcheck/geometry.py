@@ -4,6 +4,7 @@ Legs are drawn from two contour lines (outer and inner edge, as (y, x) key
 points); a region is a band between two heights and two fractions of the
 leg's width, so neighbouring regions share edges exactly. Only the leg on the
 viewer's left is described here; bodymap.py mirrors it for the other leg.
+Regions are listed top of the body first: the checkbox lists follow this order.
 """
 
 from __future__ import annotations
@@ -77,13 +78,13 @@ BACK_INNER: Contour = (
 
 FRONT: dict[str, Points] = {
     "groin": band(FRONT_OUTER, FRONT_INNER, 40, 84, 0.68, 1),
-    "lateral_thigh": band(FRONT_OUTER, FRONT_INNER, 40, 200, 0, 0.3),
     "anterior_thigh": band(FRONT_OUTER, FRONT_INNER, 40, 200, 0.3, 0.68),
+    "lateral_thigh": band(FRONT_OUTER, FRONT_INNER, 40, 200, 0, 0.3),
     "medial_thigh": band(FRONT_OUTER, FRONT_INNER, 84, 200, 0.68, 1),
     "anterior_knee": band(FRONT_OUTER, FRONT_INNER, 200, 245, 0, 0.7),
     "medial_knee": band(FRONT_OUTER, FRONT_INNER, 200, 245, 0.7, 1),
-    "lateral_leg": band(FRONT_OUTER, FRONT_INNER, 245, 405, 0, 0.3),
     "anterior_shin": band(FRONT_OUTER, FRONT_INNER, 245, 405, 0.3, 0.62),
+    "lateral_leg": band(FRONT_OUTER, FRONT_INNER, 245, 405, 0, 0.3),
     "medial_shin": band(FRONT_OUTER, FRONT_INNER, 245, 405, 0.62, 1),
 }
 BACK: dict[str, Points] = {
@@ -97,6 +98,8 @@ BACK: dict[str, Points] = {
 FOOT: dict[str, Points] = {
     "great_toe": ellipse(101, 26, 11, 19),
     "first_web_space": ((86, 40), (92, 42), (92, 54), (84, 52)),
+    "dorsum_foot": ((62, 46), (84, 52), (92, 54), (100, 50), (100, 120), (62, 122)),
+    "medial_foot": ((100, 50), (108, 46), (114, 48), (114, 80), (110, 122), (100, 120)),
     "lateral_foot": (
         (46, 44),
         (50, 34),
@@ -107,10 +110,8 @@ FOOT: dict[str, Points] = {
         (47, 100),
         (45, 70),
     ),
-    "dorsum_foot": ((62, 46), (84, 52), (92, 54), (100, 50), (100, 120), (62, 122)),
-    "medial_foot": ((100, 50), (108, 46), (114, 48), (114, 80), (110, 122), (100, 120)),
-    "lateral_ankle": ellipse(56, 136, 10, 13, 14),
     "medial_ankle": ellipse(104, 132, 10, 13, 14),
+    "lateral_ankle": ellipse(56, 136, 10, 13, 14),
     "sole": (
         (52, 196),
         (60, 178),

@@ -63,7 +63,8 @@ def _extra(current: Step, form: Form) -> dict[str, object]:
         return {
             "test": wording.home_test(current.items[0]),
             "sides": [
-                (side, form[f"{side}_reps"], form[f"{side}_choice"]) for side in ("left", "right")
+                (side, form[f"{side}_reps"], form[f"{side}_choice"], _counted(form, side))
+                for side in ("left", "right")
             ],
             "skip_url": reverse("selfcheck:step", args=[skip])
             if skip
@@ -84,6 +85,10 @@ def _extra(current: Step, form: Form) -> dict[str, object]:
         opened = any(form[name].value() for name in form.fields)
         return {"rows": rows, "opened": opened}
     return {}
+
+
+def _counted(form: Form, side: str) -> bool:
+    return form[f"{side}_reps"].value() not in (None, "")
 
 
 def emergency(request: HttpRequest) -> HttpResponse:

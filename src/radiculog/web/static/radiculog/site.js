@@ -3,6 +3,10 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // After a failed submit, take keyboard and screen-reader users to the list of problems.
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+
   // Print button on the result page.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
@@ -10,7 +14,7 @@
 
   // Printing shows the folded "why" sections too.
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+    document.querySelectorAll("details:not(.fits)").forEach(function (d) { d.open = true; });
   });
 
   // Body map: a tap on a shape toggles its real checkbox; the checkbox stays the
