@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+import radiculog
 from radiculog.web.selfcheck import session as selfcheck_session
 from radiculog.web.symptomlog.models import Entry
 from tests.web.log_personas import PASSWORD, base_findings
@@ -62,6 +63,26 @@ def test_a_weak_password_is_refused_and_no_account_made(client: Client, db: Any)
     assert response.status_code == 200
     assert not User.objects.filter(username="dana").exists()
     assert "too short" in response.content.decode()
+
+
+def test_the_same_check_is_not_carried_over_twice(client: Client, db: Any) -> None:
+    store_check(client)
+    client.post(reverse("accounts:signup"), NEW)
+    client.post(reverse("symptomlog:start"))
+    assert Entry.objects.filter(log__owner__username="dana").count() == 1
+
+
+def test_the_first_entry_form_offers_the_engines_daily_test(client: Client, db: Any) -> None:
+    findings = store_check(client)
+    client.post(reverse("accounts:signup"), NEW)
+    page = client.get(reverse("symptomlog:new")).content.decode()
+    expected = radiculog.trend(
+        {
+            "schema": "radiculog/log@1",
+            "entries": [{"at": "2026-11-21T08:00:00Z", "findings": findings}],
+        }
+    ).to_dict()["decision_card"]["daily_check"]["test"]
+    assert f'<option value="{expected}" selected>' in page
 
 
 @pytest.mark.parametrize("has_check", [True, False])

@@ -9,12 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radiculog.web.accounts.forms import DeleteAccountForm, SignupForm, ThrottledLoginForm
 from radiculog.web.symptomlog.models import Log
-from radiculog.web.symptomlog.views import _session_check, add_entry
+from radiculog.web.symptomlog.views import _session_check, carry_over
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -26,9 +25,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             user = form.save()
             log = Log.objects.create(owner=user)
-            if check:
-                add_entry(log, check, at=timezone.now())
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        if check:
+            carry_over(request, log, check)  # after login: login() renews the session
         if check:
             messages.success(
                 request, _("Your log is ready. The check you just did is its first entry.")

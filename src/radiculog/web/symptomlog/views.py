@@ -91,7 +91,7 @@ def new_entry(request: HttpRequest) -> HttpResponse:
     log = log_of(request)
     last = log.entries.order_by("-at", "-id").first()
     previous = last.findings if last else None
-    form = EntryForm(request.POST or None, initial=initial_from(previous, None))
+    form = EntryForm(request.POST or None, initial=initial_from(previous, _daily_test(log)))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():
@@ -136,6 +136,14 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("symptomlog:log")
 
 
+def _daily_test(log: Log) -> str | None:
+    """The one function test the engine suggests checking daily for this picture."""
+    assessment = assessing.log_assessment(log.to_doc())
+    card = (assessment or {}).get("decision_card") or {}
+    test = (card.get("daily_check") or {}).get("test")
+    return str(test) if test else None
+
+
 def start(request: HttpRequest) -> HttpResponse:
     """From the result page: signed in, the check becomes an entry; else sign up."""
     if not request.user.is_authenticated:
@@ -144,9 +152,22 @@ def start(request: HttpRequest) -> HttpResponse:
         return render(request, "symptomlog/start.html", {"has_check": _session_check(request)})
     findings = _session_check(request)
     if findings:
-        add_entry(log_of(request), findings, at=timezone.now())
-        messages.success(request, _("Your check is the first entry of your log."))
+        carry_over(request, log_of(request), findings)
+        messages.success(request, _("Your check is now an entry of your log."))
     return redirect("symptomlog:log")
+
+
+CARRIED = "symptomlog:carried"
+
+
+def carry_over(request: HttpRequest, log: Log, findings: dict[str, Any]) -> bool:
+    """Add the session's check to the log once: pressing the button again, or
+    signing up after it, does not add the same check twice."""
+    if request.session.get(CARRIED) == findings:
+        return False
+    add_entry(log, findings, at=timezone.now())
+    request.session[CARRIED] = findings
+    return True
 
 
 def _session_check(request: HttpRequest) -> dict[str, Any] | None:
