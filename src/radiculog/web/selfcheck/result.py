@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import radiculog
@@ -40,6 +41,20 @@ ANSWER_WORDS: dict[str, str | Promise] = {
 def assess_state(state: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = radiculog.assess(findings_from_state(state)).to_dict()
     return result
+
+
+def _words(value: Any) -> Any:
+    """Knowledge sentences through gettext, so a catalog can translate them too."""
+    if isinstance(value, str):
+        return gettext(value)
+    if isinstance(value, list):
+        return [_words(v) for v in value]
+    return value
+
+
+def translated_card(card: dict[str, Any]) -> dict[str, Any]:
+    fields = ("title", "do", "within", "tell", "meanwhile", "avoid")
+    return {k: (_words(v) if k in fields else v) for k, v in card.items()}
 
 
 @dataclass(frozen=True)
@@ -128,7 +143,7 @@ def result_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
         "confidence_words": CONFIDENCE_WORDS.get(a.get("confidence") or "", ""),
         "sides": decision_sides(state, a),
         "roots": root_rows(a),
-        "card": a["decision_card"],
+        "card": translated_card(a["decision_card"]),
         "views": picture(state),
         "marked_any": bool(state["pain"] or state["sensory"]),
     }
@@ -138,7 +153,7 @@ def emergency_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any
     yes = [q for q, v in state["answers"].items() if v == "yes"]
     return {
         "a": a,
-        "card": a["decision_card"],
+        "card": translated_card(a["decision_card"]),
         "reasons": [r for r in a["urgency"]["reasons"] if r["tier"] == "emergency"],
         "told": [wording.short(q) for q in yes],
         "saddle_marked": "saddle" in state["pain"] or "saddle" in state["sensory"],
