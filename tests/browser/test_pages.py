@@ -13,6 +13,7 @@ PAGES = {
     "red-flags": "/check/red-flags/",
     "tests": "/check/tests/",
     "faq": "/check/faq/",
+    "test-toe-lift": "/check/tests/toe_lift/",
     "api-docs": "/api/v1/docs",
 }
 

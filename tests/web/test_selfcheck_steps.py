@@ -197,3 +197,27 @@ def _request(client):
     request = RequestFactory().get("/")
     request.session = client.session
     return request
+
+
+def test_the_red_flags_page_lists_every_question_rule_by_tier(client):
+    page = soup(client.get("/check/red-flags/"))
+    for rule in K.rules:
+        if rule.when_facts or rule.tier == "watchful":
+            continue
+        section = page.select_one(f"#flags-{rule.tier}").find_parent("section").get_text()
+        for q in (*rule.when_yes, *rule.when_no):
+            assert K.questions[q].short in section, rule.id
+
+
+@pytest.mark.parametrize("test_id", TEST_ORDER)
+def test_each_home_test_has_its_own_how_to_page(client, test_id):
+    page = soup(client.get(f"/check/tests/{test_id}/"))
+    home_test = K.home_tests[test_id]
+    assert page.h1.get_text() == home_test.name
+    assert [li.get_text() for li in page.select("ol li")] == list(home_test.how)
+    assert home_test.safety in page.get_text()
+    assert page.select_one("svg.test-art title").get_text()
+
+
+def test_an_unknown_home_test_is_not_found(client):
+    assert client.get("/check/tests/nope/").status_code == 404

@@ -30,6 +30,7 @@ CONFIDENCE_WORDS: dict[str, str | Promise] = {
     "moderate": _("moderate"),
     "high": _("high"),
 }
+SIDE_WORDS: dict[str, str | Promise] = {"left": _("left"), "right": _("right"), "both": _("both")}
 ANSWER_WORDS: dict[str, str | Promise] = {
     "yes": _("Yes"),
     "no": _("No"),
@@ -141,6 +142,7 @@ def result_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
         "tier": a["urgency"]["tier"],
         "tier_words": TIER_WORDS[a["urgency"]["tier"]],
         "confidence_words": CONFIDENCE_WORDS.get(a.get("confidence") or "", ""),
+        "side_words": SIDE_WORDS.get(a.get("side") or "", ""),
         "sides": decision_sides(state, a),
         "roots": root_rows(a),
         "card": translated_card(a["decision_card"]),

@@ -15,5 +15,6 @@ urlpatterns = [
     path("l4-l5-s1/", pages.triage, name="triage"),
     path("red-flags/", pages.red_flags, name="red_flags"),
     path("tests/", pages.tests, name="tests"),
+    path("tests/<slug:test_id>/", pages.test_detail, name="test"),
     path("faq/", pages.faq, name="faq"),
 ]
