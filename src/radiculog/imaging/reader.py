@@ -33,6 +33,10 @@ from radiculog.imaging.roots import anatomical_roots
 from radiculog.imaging.sentences import Statement, clauses, statements
 
 _NO_ZONE = ("spondylolisthesis", "Modic change")
+# "L4-5 and L5-S1 protrusions, left and right respectively", "..., the latter with ...":
+# which finding goes with which level is a puzzle the reader does not solve.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_THE_LATTER = re.compile(r"\bthe (?:latter|former)\b", re.IGNORECASE)
 _GROUP_JOIN = re.compile(r"\s*(?:,|and|or|&|/|as well as)?\s*(?:and\s+)?(?:at\s+)?", re.IGNORECASE)
 _CHAIN = [v for v in ("T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2")]
 
@@ -66,14 +70,24 @@ def _groups(sentence: str, mentions: list[LevelMention]) -> list[_Group]:
     return out
 
 
-def _levels_for(pos: int, groups: list[_Group], prefix: bool) -> tuple[str, ...]:
+def _group_for(pos: int, groups: list[_Group], prefix: bool) -> _Group | None:
+    """The level group a finding at `pos` belongs to: the one before it when the clause
+    opens with a level ("L4-5: bulge"), else the next one named ("bulge at L4-5")."""
     before = [g for g in groups if g.start < pos]
     after = [g for g in groups if g.start > pos]
     if prefix and before:
-        return before[-1].levels
+        return before[-1]
     if after:
-        return after[0].levels
-    return before[-1].levels if before else ()
+        return after[0]
+    return before[-1] if before else None
+
+
+def _trim_at_next_group(m: fx.Mention, own: _Group, groups: list[_Group], offset: int) -> None:
+    """A finding's words stop where another level starts: in "bulges at L3-4 and L4-5, worse
+    at L4-5 where there is a left foraminal component", "left foraminal" is not the bulges'."""
+    later = [g.start - offset for g in groups if g is not own and g.start - offset > m.end]
+    if later and m.word_start < min(later) < m.word_start + len(m.words):
+        m.words = m.words[: min(later) - m.word_start]
 
 
 def _listhesis_levels(vertebrae: list[VertebraMention], lo: int, hi: int) -> tuple[str, ...]:
@@ -177,13 +191,23 @@ def _read_clause(
         levels = tuple(lv for g in groups for lv in g.levels) or inherited
         read = _clause_without_findings(state, sentence, offset, clause, levels, verts)
         return read, problem or (bool(groups) and not read), levels
+    several = sum(len(g.levels) for g in groups) > 1
+    if several and _RESPECTIVELY.search(clause):
+        return True, True, inherited
+    latter = _THE_LATTER.search(clause) if several else None
     prefix = bool(groups) and groups[0].start < offset + found[0].start
     used: set[int] = set()
     new_last: list[Draft] = []
     for m in found:
+        if latter and m.start > latter.start():
+            problem = True
+            continue
         after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
         m.severity_words = clause[m.word_start : min(after)] if after else ""
-        levels = _levels_for(offset + m.start, groups, prefix) if groups else inherited
+        group = _group_for(offset + m.start, groups, prefix)
+        if group is not None:
+            _trim_at_next_group(m, group, groups, offset)
+        levels = group.levels if group is not None else inherited
         if not levels and m.finding == "spondylolisthesis":
             levels = _listhesis_levels(verts, offset, offset + len(clause))
         if not levels:
