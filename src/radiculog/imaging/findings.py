@@ -48,7 +48,6 @@ class Mention:
     position: str | None = None  # fixed by the finding itself (stenosis kinds)
     negated: bool = False
     words: str = ""  # the finding's own words: from the separator before it to the one after
-    pre: str = ""
     word_start: int = 0
     severity_words: str = (
         ""  # the words up to the next level named ("moderate at L3-4 and severe at L4-5")
@@ -205,7 +204,6 @@ def _assign_words(clause: str, found: list[Mention]) -> None:
         end = x.end + seps[-1].start() if seps else nxt
         x.word_start = cut
         x.words = clause[cut:end]
-        x.pre = clause[cut : x.start]
         cut = x.end + seps[-1].end() if seps else nxt
 
 
