@@ -74,6 +74,7 @@ def test_three_days_on_a_phone_then_a_pdf_and_a_share_link(
     phone.go("/report/")
     assert "Toe lifts weaker on the right, 4 vs 10" in page.locator(".sentences").inner_text()
     phone.check_accessible()
+    phone.shot("log-report")
     with page.expect_download() as info:
         page.get_by_role("link", name="Download PDF").click()
     pdf = Path(info.value.path()).read_bytes()
@@ -138,3 +139,7 @@ def test_the_log_page_reads_well_on_a_desktop(desktop: Visitor, django_user_mode
     desktop.go("/report/")
     desktop.check_accessible()
     desktop.shot("report-desktop")
+    for path in ("/report/prep/", "/log/reminders/", "/log/import/", "/accounts/delete/"):
+        desktop.go(path)
+        desktop.check_accessible()
+    desktop.shot("log-delete")
