@@ -221,3 +221,13 @@ def test_each_home_test_has_its_own_how_to_page(client, test_id):
 
 def test_an_unknown_home_test_is_not_found(client):
     assert client.get("/check/tests/nope/").status_code == 404
+
+
+def test_a_watchful_result_puts_nothing_in_the_call_column(client, examples):
+    from tests.web.selfcheck_helpers import walk
+
+    walk(client, examples["01-l5-classic-no-weakness"]["findings"])
+    response = client.get("/check/result/")
+    assert response.context["tier"] == "watchful"
+    assert soup(response).select(".card-call li") == []
+    assert len(soup(response).select(".card-watch details li")) == len(K.safety_questions())

@@ -81,17 +81,23 @@ def answer_rows(state: dict[str, Any], ids: list[str]) -> list[AnswerRow]:
 
 def decision_sides(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
     """The person's answers placed on the card: what points to calling, what fits watching."""
-    safety = wording.knowledge().safety_questions()
+    k = wording.knowledge()
+    # A question is reassuring when answered the way no rule fires on: "no", or "yes"
+    # for questions a rule fires on when answered no (such as walking a few minutes).
+    fires_on_yes = {q for rule in k.rules for q in rule.when_yes}
+    fires_on_no = {q for rule in k.rules for q in rule.when_no} - fires_on_yes
     fits = [
         q
-        for q in safety
-        if state["answers"].get(q) == ("yes" if q == "can_walk_short_distances" else "no")
+        for q in k.safety_questions()
+        if state["answers"].get(q) == ("yes" if q in fires_on_no else "no")
+    ]
+    reasons = [
+        r | {"tier_words": TIER_WORDS[r["tier"]], "label": _reason_label(state, r)}
+        for r in a["urgency"]["reasons"]
     ]
     return {
-        "call": [
-            r | {"tier_words": TIER_WORDS[r["tier"]], "label": _reason_label(state, r)}
-            for r in a["urgency"]["reasons"]
-        ],
+        "why": reasons,
+        "call": [r for r in reasons if r["tier"] != "watchful"],
         "fits": answer_rows(state, fits),
         "missing": answer_rows(state, list(a["urgency"].get("missing", []))),
     }
