@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from radiculog.imaging import read_report
 from radiculog.imaging.levels import find_levels, levels_between
 from radiculog.imaging.report import FINDINGS, POSITIONS, ROOT_CONTACTS, SIDES
-from tests.imaging.corpus_tools import entries, sentences
+from tests.imaging.corpus_tools import entries, reports, sentences
 
 SPELLINGS = {
     "L3-L4": ["L3-4", "L3-L4", "L3/4", "L3/L4", "L34", "L3 to L4", "L-3-L-4", "LWK 3/4"],
@@ -137,3 +138,18 @@ LINES = [
 def test_the_order_of_level_lines_does_not_change_the_reading(lines: list[str]) -> None:
     canonical = entries(read_report("\n".join(LINES)).to_dict())
     assert entries(read_report("FINDINGS:\n" + "\n".join(lines)).to_dict()) == canonical
+
+
+REPORT_TEXTS = [(name, text) for name, text, _ in reports()]
+
+
+@given(st.sampled_from(REPORT_TEXTS), st.integers(min_value=55, max_value=100))
+@settings(max_examples=60, deadline=None)
+def test_a_report_wrapped_at_any_width_reads_the_same(report: tuple[str, str], width: int) -> None:
+    """Text copied out of a PDF comes wrapped mid-sentence; the reading must not change."""
+    name, text = report
+    wrapped = "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) or line
+        for line in text.split("\n")
+    )
+    assert entries(read_report(wrapped).to_dict()) == entries(read_report(text).to_dict()), name

@@ -21,6 +21,9 @@ _ABBREVIATIONS = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9ÄÖÜ])")
 _BULLET = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*–]|[a-z]\))\s+")
 _HEADING_TAIL = re.compile(r"^\s*(?:level|disc|disk|segment)?\s*[:\-–—]?\s*$", re.I)
+_LEVEL_HEADING = re.compile(r"^[^.,;]{0,30}?[:–—]|^\s*\S+\s+-\s", re.IGNORECASE)
+WRAP_WIDTH = 45  # a line at least this long may have been wrapped
+_TERMINAL = re.compile(r"[.:;!?]\s*$")
 _LEAD_IN = re.compile(r"^\s*(?:at(?: the)?|level|on|in|bei)?\s*$", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r";|,\s*(?=(?:with|and|while|but|whereas|as well as|also|however|plus)\b)", re.IGNORECASE
@@ -72,28 +75,58 @@ def _section_change(line: str) -> tuple[str | None, str]:
     return None, line
 
 
+def _continues(prev: str, line: str) -> bool:
+    """Is `line` the rest of `prev`, wrapped when the report was copied out of a PDF?"""
+    if not prev.strip() or not line.strip() or _TERMINAL.search(prev):
+        return False
+    if _BULLET.match(line) or _section_change(line)[0]:
+        return False
+    kind, rest = _section_change(prev)
+    if kind and not rest.strip():  # a heading alone on its line
+        return False
+    if heading_levels(prev)[1]:
+        return False
+    if heading_levels(line)[0] and _LEVEL_HEADING.match(line):  # "L5-S1: ..." starts anew
+        return False
+    wrapped = len(prev.rstrip()) >= WRAP_WIDTH or prev.rstrip().endswith((",", "-"))
+    return wrapped or line.lstrip()[:1].islower()
+
+
+def _lines(text: str) -> list[str]:
+    lines: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if lines and _continues(lines[-1], line):
+            lines[-1] = lines[-1].rstrip() + " " + line.strip()
+        else:
+            lines.append(line)
+    return lines
+
+
 def statements(text: str) -> list[Statement]:
-    """The sentences of the parts of the report that describe the scan."""
+    """The sentences of the parts of the report that describe the scan.
+
+    A level line's level also covers the next line when the level line is long, because
+    that is how text copied out of a PDF arrives: one sentence wrapped over several lines.
+    """
     out: list[Statement] = []
     skipping = False
-    context: tuple[str, ...] = ()
-    for raw in text.replace("\r", "\n").split("\n"):
-        if not raw.strip():
-            context = ()
-            continue
+    context: tuple[str, ...] = ()  # from a level standing alone on its line
+    carry: tuple[str, ...] = ()  # from the last level line, while its lines run on
+    for raw in _lines(text):
         kind, line = _section_change(raw)
-        if kind is not None:
-            skipping = kind == "skip"
-            context = ()
+        if not raw.strip() or kind is not None:
+            context = carry = ()
+            skipping = skipping if kind is None else kind == "skip"
         if skipping or not line.strip():
             continue
         levels, alone = heading_levels(line)
         if alone:
-            context = levels
+            context, carry = levels, ()
             continue
         if levels:
             context = ()  # a new level line ends the heading above it
-        out.extend(Statement(s, levels or context) for s in _split_line(line))
+        out.extend(Statement(s, levels or carry or context) for s in _split_line(line))
+        carry = (levels or carry) if len(line.rstrip()) >= WRAP_WIDTH else ()
     return out
 
 
