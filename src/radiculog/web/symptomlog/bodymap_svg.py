@@ -25,12 +25,31 @@ def keys(spots: Iterable[dict[str, Any]]) -> set[str]:
 
 
 def _shape(shape: bodymap.Shape, pain: set[str], feeling: set[str]) -> str:
-    fill = PAIN if shape.key in pain else FEELING if shape.key in feeling else EMPTY
+    fill = PAIN if shape.key in pain else FEELING
     stroke, width = (FEELING, 5) if shape.key in pain and shape.key in feeling else (EDGE, 1)
     return (
         f'<polygon points="{shape.points}" fill="{fill}" stroke="{stroke}" '
         f'stroke-width="{width}"><title>{escape(shape.label)}</title></polygon>'
     )
+
+
+def _blank(shapes: list[bodymap.Shape]) -> str:
+    """Every unmarked area as one path: far fewer elements for the PDF renderer."""
+    if not shapes:
+        return ""
+    d = " ".join(f"M{s.points}Z" for s in shapes)
+    return f'<path d="{d}" fill="{EMPTY}" stroke="{EDGE}" stroke-width="1"/>'
+
+
+def _view(view: str, pain: set[str], feeling: set[str]) -> list[str]:
+    shapes = bodymap.shapes(view)
+    marked = [s for s in shapes if s.key in pain or s.key in feeling]
+    outlines = " ".join(f"M{p}Z" for p in bodymap.outlines(view))
+    return [
+        f'<path d="{outlines}" fill="none" stroke="{EDGE}"/>',
+        _blank([s for s in shapes if s not in marked]),
+        *(_shape(s, pain, feeling) for s in marked),
+    ]
 
 
 def _captions(view: str) -> list[str]:
@@ -51,10 +70,7 @@ def mini_map(findings: dict[str, Any], title: str) -> SafeString:
     parts, x = [], 0
     for view in VIEWS:
         parts.append(f'<g transform="translate({x},0)">')
-        parts += [
-            f'<polygon points="{p}" fill="none" stroke="{EDGE}"/>' for p in bodymap.outlines(view)
-        ]
-        parts += [_shape(s, pain, feeling) for s in bodymap.shapes(view)]
+        parts += _view(view, pain, feeling)
         parts += _captions(view)
         parts.append("</g>")
         x += 250

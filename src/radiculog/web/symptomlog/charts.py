@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 480, 200
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 34, 40
+MAX_MARKERS = 30
 
 
 @dataclass(frozen=True)
