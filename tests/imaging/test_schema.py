@@ -63,6 +63,18 @@ def test_document_with_concordance_matches_the_contract() -> None:
         jsonschema.validate(doc, SCHEMA)
 
 
+def test_every_unread_sentence_says_why() -> None:
+    from radiculog.imaging.report import UNREAD_REASONS
+
+    seen = set()
+    for text in TEXTS:
+        doc = read_report(text).to_dict()
+        assert [u["sentence"] for u in doc["unread_reasons"]] == doc["unread"]
+        seen |= {u["why"] for u in doc["unread_reasons"]}
+        assert all(u["text"] == UNREAD_REASONS[u["why"]] for u in doc["unread_reasons"])
+    assert seen >= {"no_level", "which_level", "which_narrowing", "not_interpreted"}
+
+
 def test_normal_entries_never_carry_disease_fields() -> None:
     for text in TEXTS:
         for e in read_report(text).to_dict()["levels"]:

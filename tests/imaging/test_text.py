@@ -25,7 +25,7 @@ def test_text_says_level_by_level_which_root_and_the_age_rate() -> None:
     assert "Show both to your clinician" in text
     assert "About 50 in 100 people aged 40 with no back pain have a disc bulge." in text
     assert "Your symptoms lean to the S1 nerve root on the left." in text
-    assert '"L5-S1: Schmorl node."' in text  # unread, quoted, never guessed
+    assert '"L5-S1: Schmorl node." It is about something we do not interpret' in text
 
 
 def test_text_explains_why_l4_l5_touches_l5() -> None:

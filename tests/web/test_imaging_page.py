@@ -42,6 +42,7 @@ def test_a_pasted_report_is_read_level_by_level(client):
     assert "A finding at L4-L5 can touch the L5 nerve root." in protrusion
     assert "The report says it touches the nerve root." in protrusion
     assert [q.get_text() for q in page.select(".unread-list q")] == ["L5-S1: Schmorl node."]
+    assert "something we do not interpret" in page.select_one(".unread-list li").get_text()
     why = page.find("h3", string="Why a disc at one level can touch the root below")
     assert "The L5 nerve root runs down past this disc" in why.find_next("p").get_text()
 

@@ -52,7 +52,7 @@ class _State:
     drafts: dict[tuple[str, str], Draft] = field(default_factory=dict)
     normal: dict[str, str] = field(default_factory=dict)  # level -> evidence
     others: dict[tuple[str, str], str] = field(default_factory=dict)
-    unread: list[str] = field(default_factory=list)
+    unread: dict[str, str] = field(default_factory=dict)  # sentence -> why (a reason code)
     notes: list[str] = field(default_factory=list)
     ces: list[str] = field(default_factory=list)
     last: list[Draft] = field(default_factory=list)
@@ -185,26 +185,28 @@ def _place(
 def _read_clause(
     state: _State, sentence: str, offset: int, clause: str, inherited: tuple[str, ...],
     mentions: list[LevelMention], verts: list[VertebraMention],
-) -> tuple[bool, bool, tuple[str, ...]]:  # fmt: skip
-    """Returns (read something, could not place something, levels for the next clause)."""
+) -> tuple[bool, str, tuple[str, ...]]:  # fmt: skip
+    """Returns (read something, why something could not be placed or "", levels for the
+    next clause). The reasons are the codes in report.UNREAD_REASONS."""
     own = [m for m in mentions if offset <= m.start < offset + len(clause)]
     groups = _groups(sentence, own)
     found, unqualified = fx.mentions(clause)
-    problem = unqualified or any(not m.supported for m in own)
+    problem = "which_narrowing" if unqualified else ""
+    problem = problem or ("level_not_read" if any(not m.supported for m in own) else "")
     if not found:
         levels = tuple(lv for g in groups for lv in g.levels) or inherited
         read = _clause_without_findings(state, sentence, offset, clause, levels, verts)
-        return read, problem or (bool(groups) and not read), levels
+        return read, problem or ("words_not_known" if groups and not read else ""), levels
     several = sum(len(g.levels) for g in groups) > 1
     if several and _RESPECTIVELY.search(clause):
-        return True, True, inherited
+        return True, "which_level", inherited
     latter = _THE_LATTER.search(clause) if several else None
     prefix = bool(groups) and groups[0].start < offset + found[0].start
     used: set[int] = set()
     new_last: list[Draft] = []
     for m in found:
         if latter and m.start > latter.start():
-            problem = True
+            problem = problem or "which_level"
             continue
         after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
         m.severity_words = clause[m.word_start : min(after)] if after else ""
@@ -217,20 +219,20 @@ def _read_clause(
         if not levels:
             # "no stenosis at any level", "multilevel disc desiccation": read, placed nowhere
             placed_nowhere = m.negated or m.other
-            problem = problem or not placed_nowhere
+            problem = problem or ("" if placed_nowhere else "no_level")
             state.notes.extend([sentence] if placed_nowhere else [])
             continue
         used.update(i for i, g in enumerate(groups) if g.levels == levels)
         _place(state, m, levels, sentence, offset, verts, new_last)
     state.last = new_last or state.last
-    problem = problem or len(used) < len(groups)
+    problem = problem or ("which_level" if len(used) < len(groups) else "")
     return True, problem, groups[-1].levels if groups else inherited
 
 
 def _read_statement(state: _State, st: Statement) -> None:
     sentence = st.text
     mentions, verts = find_levels(sentence)
-    read_any = problem = False
+    read_any, problem = False, ""
     for _start, negated in fx.cauda_equina_phrases(sentence):
         read_any = True
         if not negated:
@@ -244,11 +246,11 @@ def _read_statement(state: _State, st: Statement) -> None:
     if fx.names_unread_term(sentence):
         # surgery, a cyst, a mass...: show it word for word and call no level here normal
         state.normal = {lv: ev for lv, ev in state.normal.items() if ev != sentence}
-        state.unread.append(sentence)
+        state.unread.setdefault(sentence, "not_interpreted")
     elif not read_any and fx.is_background(sentence):
         state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc
     elif problem or not read_any:
-        state.unread.append(sentence)
+        state.unread.setdefault(sentence, problem or "words_not_known")
 
 
 def _build(state: _State) -> ImagingReport:
@@ -273,7 +275,8 @@ def _build(state: _State) -> ImagingReport:
         cauda_equina_risk=bool(ces),
         cauda_equina_evidence=tuple(ces),
         other_findings=tuple(others),
-        unread=tuple(dict.fromkeys(state.unread)),
+        unread=tuple(state.unread),
+        unread_reasons=tuple(state.unread.values()),
         notes=tuple(dict.fromkeys(state.notes)),
     )
 

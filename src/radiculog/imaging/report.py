@@ -18,6 +18,16 @@ POSITIONS = (
 SIDES = ("left", "right", "bilateral", "midline", "unstated", "n/a")
 ROOT_CONTACTS = ("none", "contact", "displaced", "compressed", "unstated")
 HERNIATIONS = ("protrusion", "extrusion", "sequestration", "herniation")
+# Why a sentence is unread, for a person: codes -> plain words.
+UNREAD_REASONS = {
+    "no_level": "It does not say which level (such as L4-L5) it is about.",
+    "which_level": "It names several levels and we could not tell which finding goes with which.",
+    "which_narrowing": "It does not say which kind of narrowing (canal, side or nerve opening).",
+    "level_not_read": "It names a level we do not read (above T12-L1, or L6-S1).",
+    "not_interpreted": "It is about something we do not interpret, such as surgery, a cyst, "
+    "a mass or a fracture.",
+    "words_not_known": "We do not know these words well enough to read them.",
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,7 @@ class ImagingReport:
     cauda_equina_evidence: tuple[str, ...] = ()
     other_findings: tuple[OtherFinding, ...] = ()
     unread: tuple[str, ...] = ()  # sentences about the scan that the reader could not place
+    unread_reasons: tuple[str, ...] = ()  # one UNREAD_REASONS code per unread sentence
     notes: tuple[str, ...] = ()  # sentences read as not about a disc level (alignment, conus...)
 
     @property
@@ -88,5 +99,9 @@ class ImagingReport:
             "cauda_equina_evidence": list(self.cauda_equina_evidence),
             "other_findings": [o.to_dict() for o in self.other_findings],
             "unread": list(self.unread),
+            "unread_reasons": [
+                {"sentence": s, "why": why, "text": UNREAD_REASONS[why]}
+                for s, why in zip(self.unread, self.unread_reasons, strict=False)
+            ],
             "notes": list(self.notes),
         }

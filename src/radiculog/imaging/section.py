@@ -42,5 +42,6 @@ def render_report_section(
         "cauda_equina": ces,
         "concordance": fit,
         "unread": list(report.unread),
+        "unread_reasons": report.to_dict()["unread_reasons"],
         "disclaimer": DISCLAIMER,
     }

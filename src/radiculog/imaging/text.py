@@ -6,7 +6,7 @@ from typing import Any
 
 from radiculog.imaging.concordance import Concordance
 from radiculog.imaging.prevalence import AgeRate
-from radiculog.imaging.report import ImagingReport, LevelFinding
+from radiculog.imaging.report import UNREAD_REASONS, ImagingReport, LevelFinding
 from radiculog.imaging.vocabulary import load_vocabulary
 
 DISCLAIMER = (
@@ -94,7 +94,9 @@ def _report_lines(report: ImagingReport) -> list[str]:
         lines += ["", note]
     if report.unread:
         lines.append("We could not read these sentences. Ask your clinician what they mean:")
-        lines += [f'- "{s}"' for s in report.unread]
+        reasons = report.unread_reasons or ("",) * len(report.unread)
+        for sentence, why in zip(report.unread, reasons, strict=False):
+            lines.append(f'- "{sentence}" {UNREAD_REASONS.get(why, "")}'.rstrip())
     return lines
 
 

@@ -53,6 +53,10 @@ def _result(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
         "next_step": wording.NEXT_STEP[fit.verdict] if assessment else "",
         "rates": [(r, wording.FINDING.get(r.finding, r.finding)) for r in fit.age_rates],
         "ces": fit.cauda_equina,
+        "unread": [
+            (sentence, wording.UNREAD_WHY[why])
+            for sentence, why in zip(report.unread, report.unread_reasons, strict=True)
+        ],
         "example_level": next((f.level.split("-") for f in report.abnormal if f.roots), None),
     }
 

@@ -59,6 +59,18 @@ NEXT_STEP = {
     ),
     "cannot tell": _("Finish the self-check, or show the report to your clinician."),
 }
+UNREAD_WHY = {
+    "no_level": _("It does not say which level (such as L4-L5) it is about."),
+    "which_level": _(
+        "It names several levels and we could not tell which finding goes with which."
+    ),
+    "which_narrowing": _("It does not say which kind of narrowing (canal, side or nerve opening)."),
+    "level_not_read": _("It names a level we do not read (above T12-L1, or L6-S1)."),
+    "not_interpreted": _(
+        "It is about something we do not interpret, such as surgery, a cyst, a mass or a fracture."
+    ),
+    "words_not_known": _("We do not know these words well enough to read them."),
+}
 FIT = {
     "fits": _("fits"),
     "partly fits": _("fits in part"),
