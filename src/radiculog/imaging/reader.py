@@ -89,7 +89,8 @@ def _trim_at_next_group(m: fx.Mention, own: _Group, groups: list[_Group], offset
     if later and m.word_start < min(later) < m.word_start + len(m.words):
         m.words = m.words[: min(later) - m.word_start]
     start = own.start - offset  # "L4-5 left and L5-S1 right protrusions": not from L4-5's words
-    if m.word_start < start < m.start:
+    earlier = [g for g in groups if g is not own and m.word_start <= g.start - offset < start]
+    if earlier and m.word_start < start < m.start:
         m.words = m.words[start - m.word_start :]
         m.word_start = start
 
