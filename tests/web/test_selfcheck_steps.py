@@ -231,3 +231,16 @@ def test_a_watchful_result_puts_nothing_in_the_call_column(client, examples):
     assert response.context["tier"] == "watchful"
     assert soup(response).select(".card-call li") == []
     assert len(soup(response).select(".card-watch details li")) == len(K.safety_questions())
+
+
+def test_every_step_belongs_to_one_section_and_the_page_says_which():
+    from radiculog.web.selfcheck.steps import SECTIONS
+
+    listed = [slug for _, slugs in SECTIONS for slug in slugs]
+    assert listed == [s.slug for s in STEPS]
+
+
+def test_the_progress_line_names_the_section(client):
+    text = soup(client.get(url("weakness"))).select_one(".progress").get_text(" ", strip=True)
+    assert text.startswith("Danger signs · 5 of 7")
+    assert "step 5 of" in text

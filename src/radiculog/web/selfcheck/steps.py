@@ -109,3 +109,19 @@ def step_before(slug: str) -> Step | None:
 
 def step_for_question(qid: str) -> Step | None:
     return next((s for s in STEPS if s.kind == "questions" and qid in s.items), None)
+
+
+SECTIONS: tuple[tuple[str | Promise, tuple[str, ...]], ...] = (
+    (_("Danger signs"), tuple(s.slug for s in SAFETY_TOPICS)),
+    (_("Your symptoms"), ("nerve", "about", "pain-map", "feeling-map")),
+    (_("Strength tests"), tuple(f"test-{t}" for t in TEST_ORDER)),
+    (_("Clinician's tests"), ("clinician",)),
+)
+
+
+def section_of(slug: str) -> tuple[str | Promise, int, int]:
+    """The part of the check a step belongs to, its place in that part, and the part's size."""
+    for title, slugs in SECTIONS:
+        if slug in slugs:
+            return title, slugs.index(slug) + 1, len(slugs)
+    raise KeyError(slug)

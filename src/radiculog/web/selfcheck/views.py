@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 from radiculog.web.selfcheck import bodymap, session, wording
 from radiculog.web.selfcheck.flow import apply, build_form
 from radiculog.web.selfcheck.result import assess_state, emergency_context, result_context
-from radiculog.web.selfcheck.steps import BY_SLUG, STEPS, Step, step_after, step_before
+from radiculog.web.selfcheck.steps import (
+    BY_SLUG,
+    STEPS,
+    Step,
+    section_of,
+    step_after,
+    step_before,
+)
 
 
 def step(request: HttpRequest, slug: str) -> HttpResponse:
@@ -41,6 +48,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "number": STEPS.index(current) + 1,
         "total": len(STEPS),
+        "section": section_of(slug),
         "back_url": reverse("selfcheck:step", args=[previous.slug])
         if previous
         else reverse("selfcheck:start"),
