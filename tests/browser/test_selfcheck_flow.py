@@ -168,3 +168,21 @@ def test_the_result_prints_on_one_or_two_pages(desktop, tmp_path):
     pages = len(PdfReader(pdf).pages)
     (SHOTS / "s1-result.pdf").write_bytes(pdf.read_bytes())
     assert pages <= 2, f"the result prints on {pages} pages"
+
+
+def test_error_messages_and_the_clinician_table_pass_axe(phone):
+    phone.go("/check/step/health/")
+    phone.page.locator("form.step-form button[type=submit]").click()
+    summary = phone.page.locator("#error-summary")
+    assert summary.is_visible()
+    assert phone.page.evaluate("document.activeElement.id") == "error-summary"
+    assert phone.page.locator(".field-error").count() == 5
+    phone.check_accessible()
+    phone.shot("errors")
+    phone.go("/check/step/clinician/")
+    phone.page.locator("summary").click()
+    phone.page.locator("[name='reflex:ankle:left']").select_option("reduced")
+    phone.check_accessible()
+    phone.shot("clinician-open")
+    phone.page.locator("form.step-form button[type=submit]").click()
+    assert phone.page.url.endswith("/check/result/")

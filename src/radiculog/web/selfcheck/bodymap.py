@@ -29,7 +29,7 @@ HEIGHTS = {"front": 468, "back": 462, "foot": 318}
 SIDE_WORDS: dict[str, str | Promise] = {"left": _("Left leg"), "right": _("Right leg")}
 
 VIEW_TITLES: dict[str, str | Promise] = {
-    "front": _("Front of the legs"),
+    "front": _("Front of the legs (facing you)"),
     "back": _("Back of the legs and low back"),
     "foot": _("Feet: tops (upper pair) and soles (lower pair)"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from radiculog.web.selfcheck import bodymap, wording
@@ -148,10 +149,10 @@ class ClinicianForm(forms.Form):
         for reflex in REFLEXES:
             for side in ("left", "right"):
                 self.fields[f"reflex:{reflex}:{side}"] = forms.ChoiceField(
-                    label=k.reflexes[reflex], choices=REFLEX_CHOICES, required=False
+                    label=gettext(k.reflexes[reflex]), choices=REFLEX_CHOICES, required=False
                 )
         for test in PROVOCATIONS:
             for side in ("left", "right"):
                 self.fields[f"provocation:{test}:{side}"] = forms.ChoiceField(
-                    label=k.provocation[test], choices=PROVOCATION_CHOICES, required=False
+                    label=gettext(k.provocation[test]), choices=PROVOCATION_CHOICES, required=False
                 )
