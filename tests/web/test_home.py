@@ -30,3 +30,11 @@ def test_no_page_asset_comes_from_another_site(client):
         for node in soup.find_all(tag):
             if node.get(attr):
                 assert node[attr].startswith("/"), node
+
+
+def test_the_home_page_gives_the_emergency_advice_from_the_knowledge(client):
+    import radiculog
+
+    advice = radiculog.load_knowledge().tiers["emergency"].do
+    callout = BeautifulSoup(client.get("/").content, "html.parser").select_one(".callout-emergency")
+    assert advice in callout.get_text()
