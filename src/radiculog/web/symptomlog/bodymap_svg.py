@@ -12,11 +12,13 @@ from html import escape
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from radiculog.web.selfcheck import bodymap
 
 PAIN, FEELING, EMPTY, EDGE = "#c8571b", "#0b6e8a", "#f3f4f7", "#767682"
 VIEWS = ("front", "back", "foot")
+CAPTIONS = {"front": _("Front"), "back": _("Back"), "foot": _("Feet (tops, soles)")}
 
 
 def keys(spots: Iterable[dict[str, Any]]) -> set[str]:
@@ -56,7 +58,7 @@ def _captions(view: str) -> list[str]:
     """The view's name, and which leg is which (the front view is mirrored)."""
     near = bodymap.SHAPES[view][0]
     far = "left" if near == "right" else "right"
-    name = escape(str(bodymap.VIEW_TITLES[view]).split(":")[0])
+    name = escape(str(CAPTIONS[view]))
     bold = 'text-anchor="middle" font-size="20" font-weight="700"'
     return [
         f'<text x="120" y="488" text-anchor="middle" font-size="20">{name}</text>',

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 WIDTH, HEIGHT = 480, 200
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 34, 40
 MAX_MARKERS = 30
+MAX_BUCKETS = 60  # the plot is about 430 units wide
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,25 @@ def _axes(top: float, start: datetime, end: datetime) -> list[str]:
     return parts
 
 
+def thin(
+    coords: list[tuple[float, float]], buckets: int = MAX_BUCKETS
+) -> list[tuple[float, float]]:
+    """At most two points per bucket of the time axis, the highest and the lowest
+    in time order, so a year of entries draws fast and no dip is smoothed away."""
+    if len(coords) <= 2 * buckets:
+        return coords
+    size = len(coords) / buckets
+    out: list[tuple[float, float]] = []
+    for n in range(buckets):
+        group = coords[round(n * size) : round((n + 1) * size)]
+        low, high = max(group, key=lambda c: c[1]), min(group, key=lambda c: c[1])  # y grows down
+        out += sorted({low, high})
+    return out
+
+
 def _line(line: Line, start: datetime, span: float, top: float) -> list[str]:
-    coords = [(_x(at, start, span), _y(v, top)) for at, v in line.points if v is not None]
+    points = [(_x(at, start, span), _y(v, top)) for at, v in line.points if v is not None]
+    coords = thin(points)
     if not coords:
         return []
     dash = ' stroke-dasharray="6 4"' if line.dashed else ""
@@ -63,6 +81,8 @@ def _line(line: Line, start: datetime, span: float, top: float) -> list[str]:
     parts = [
         f'<polyline points="{path}" fill="none" stroke="{line.colour}" stroke-width="2.5"{dash}/>'
     ]
+    if len(points) > MAX_MARKERS:
+        return parts  # a long log reads as a line; markers would only crowd it
     shape = "rect" if line.dashed else "circle"
     for x, y in coords:
         if shape == "circle":
