@@ -244,3 +244,12 @@ def test_the_progress_line_names_the_section(client):
     text = soup(client.get(url("weakness"))).select_one(".progress").get_text(" ", strip=True)
     assert text.startswith("Danger signs · 5 of 7")
     assert "step 5 of" in text
+
+
+def test_an_emergency_result_does_not_offer_reassuring_answers(client, examples):
+    from tests.web.selfcheck_helpers import walk
+
+    walk(client, examples["05-cauda-equina-warning"]["findings"])
+    page = soup(client.get("/check/result/"))
+    assert page.select(".card-watch") == []
+    assert len(page.select(".card-call li")) >= 2
