@@ -143,10 +143,13 @@ def test_the_body_map_works_by_keyboard_alone(desktop):
     assert page.locator(f"#{target}").is_checked()  # back and reload keep the answer
 
 
-def test_the_result_prints_on_one_or_two_pages(desktop, tmp_path):
+@pytest.mark.parametrize(
+    "name", ["03-s1-calf-push-off", "05-cauda-equina-warning", "07-safety-questions-unanswered"]
+)
+def test_the_result_prints_on_one_or_two_pages(desktop, tmp_path, name):
     from pypdf import PdfReader
 
-    findings = EXAMPLES["03-s1-calf-push-off"]["findings"]
+    findings = EXAMPLES[name]["findings"]
     desktop.go("/check/step/bladder-bowel/")  # sets the CSRF cookie
     token = next(c["value"] for c in desktop.page.context.cookies() if c["name"] == "csrftoken")
     for slug, data in posts_for(findings):
@@ -162,11 +165,11 @@ def test_the_result_prints_on_one_or_two_pages(desktop, tmp_path):
         )
     desktop.go("/check/result/")
     desktop.page.emulate_media(media="print")
-    desktop.shot("s1-result-print")
+    desktop.shot(f"print-{name[:2]}")
     pdf = tmp_path / "result.pdf"
     desktop.page.pdf(path=str(pdf), format="A4", print_background=True)
     pages = len(PdfReader(pdf).pages)
-    (SHOTS / "s1-result.pdf").write_bytes(pdf.read_bytes())
+    (SHOTS / f"result-{name[:2]}.pdf").write_bytes(pdf.read_bytes())
     assert pages <= 2, f"the result prints on {pages} pages"
 
 
