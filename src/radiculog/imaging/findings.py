@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from radiculog.imaging.levels import VertebraMention
-from radiculog.imaging.vocabulary import load_vocabulary, words
+from radiculog.imaging.vocabulary import load_vocabulary
 
 CONTACT_ORDER = ("none", "contact", "displaced", "compressed")
 SEVERITY_ORDER = ("unstated", "mild", "moderate", "severe")
@@ -49,9 +49,8 @@ class Mention:
     negated: bool = False
     words: str = ""  # the finding's own words: from the separator before it to the one after
     word_start: int = 0
-    severity_words: str = (
-        ""  # the words up to the next level named ("moderate at L3-4 and severe at L4-5")
-    )
+    # the words up to the next level named: "moderate at L3-4 and severe at L4-5"
+    severity_words: str = ""
 
 
 class _Taken:
@@ -260,10 +259,9 @@ def contact(text: str, has_named_root: bool) -> str | None:
             if obj and (not root or obj.start() < root.start()):
                 continue  # "compresses the thecal sac": not a root
             if negated_at(text, m.start()):
+                # "no compression of the thecal sac" says nothing about the roots
                 if root_named or not vocab.not_root_objects.search(text):
-                    grades.append(
-                        "none"
-                    )  # "no compression of the thecal sac" says nothing of roots
+                    grades.append("none")
             elif root_named:
                 grades.append(grade)
     if has_named_root and vocab.contact_none.search(text):
@@ -274,12 +272,11 @@ def contact(text: str, has_named_root: bool) -> str | None:
     return "none" if grades else None
 
 
-def named_roots(
-    vertebrae: list[VertebraMention], start: int, end: int
-) -> tuple[list[str], list[tuple[int, str]]]:
-    """Roots named between `start` and `end` (sentence offsets)."""
-    roots = [v for v in vertebrae if v.is_root and start <= v.start < end]
-    return list(dict.fromkeys(v.vertebra for v in roots)), [(v.start, v.vertebra) for v in roots]
+def named_roots(vertebrae: list[VertebraMention], start: int, end: int) -> list[str]:
+    """Roots named between `start` and `end` (sentence offsets), in text order."""
+    return list(
+        dict.fromkeys(v.vertebra for v in vertebrae if v.is_root and start <= v.start < end)
+    )
 
 
 def cauda_equina_phrases(sentence: str) -> list[tuple[int, bool]]:
@@ -302,6 +299,3 @@ def names_unread_term(sentence: str) -> bool:
 
 def is_background(sentence: str) -> bool:
     return bool(load_vocabulary().background.search(sentence))
-
-
-__all__ = ["CONTACT_ORDER", "SEVERITY_ORDER", "Mention", "mentions", "words"]

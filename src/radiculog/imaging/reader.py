@@ -114,7 +114,7 @@ def _draft(
     m: fx.Mention, level: str, sentence: str, offset: int, verts: list[VertebraMention]
 ) -> Draft:
     start = offset + m.word_start
-    named, _ = fx.named_roots(verts, start, start + len(m.words))
+    named = fx.named_roots(verts, start, start + len(m.words))
     severity = fx.severity(m.severity_words or m.words)
     if m.finding in _NO_ZONE:
         contact = fx.contact(m.words, bool(named)) or "unstated"
@@ -162,7 +162,7 @@ def _clause_without_findings(
         for lv in levels:
             state.normal.setdefault(lv, sentence)
         return True
-    named, _ = fx.named_roots(verts, offset, offset + len(clause))
+    named = fx.named_roots(verts, offset, offset + len(clause))
     return _attach(state, clause, levels, named)
 
 
