@@ -18,8 +18,6 @@ from radiculog.imaging.report import HERNIATIONS, ImagingReport, LevelFinding
 from radiculog.imaging.vocabulary import load_vocabulary
 
 VERDICTS = ("matches", "partly matches", "does not match", "cannot tell")
-# A root with at least this posterior probability is "also possible" for the symptoms.
-ALSO_POSSIBLE = 0.2
 _STENOSES = ("central canal stenosis", "lateral recess stenosis", "foraminal stenosis")
 _PRESSING = ("contact", "displaced", "compressed")
 
@@ -185,7 +183,8 @@ def compare(report: ImagingReport, assessment: Mapping[str, Any], age: int | Non
     leaning = assessment.get("leaning")
     side = assessment.get("side")
     probs = {r.get("root"): float(r.get("probability", 0)) for r in assessment.get("roots") or []}
-    possible = {root for root, p in probs.items() if p >= ALSO_POSSIBLE and root != leaning}
+    threshold = float(load_vocabulary().raw["concordance"]["also_possible"])
+    possible = {root for root, p in probs.items() if p >= threshold and root != leaning}
     fits = [_fit(f, leaning, side, possible) for f in report.abnormal]
     verdict, headline = _verdict(fits, leaning, report)
     reasons = [headline] + [f"{f.level}: {f.reason}" for f in fits]
