@@ -195,5 +195,5 @@ def compare(report: ImagingReport, assessment: Mapping[str, Any], age: int | Non
         verdict, leaning, side, roots, tuple(reasons), tuple(fits), _rates(report, age),
         _cauda_equina(report, assessment),
         ("fardon2014", "pfirrmann2004", "radiopaedia_disc_location", "kim2000", "brinjikji2015",
-         "girft2023"),
+         "brinjikji2015b", "girft2023", "radiculog_method"),
     )  # fmt: skip
