@@ -92,7 +92,9 @@ def decision_sides(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
         if state["answers"].get(q) == ("yes" if q in fires_on_no else "no")
     ]
     reasons = [
-        r | {"tier_words": TIER_WORDS[r["tier"]], "label": _reason_label(state, r)}
+        r
+        | {"text": _words(r["text"]), "action": _words(r.get("action", ""))}
+        | {"tier_words": TIER_WORDS[r["tier"]], "label": _reason_label(state, r)}
         for r in a["urgency"]["reasons"]
     ]
     return {
@@ -109,7 +111,7 @@ def _reason_label(state: dict[str, Any], reason: dict[str, Any]) -> str:
     if rid in wording.knowledge().questions:
         answer = state["answers"].get(rid, "")
         return f"{wording.short(rid)}: {ANSWER_WORDS.get(answer, ANSWER_WORDS[''])}"
-    return str(reason["text"])
+    return str(_words(reason["text"]))
 
 
 def root_rows(a: dict[str, Any]) -> list[dict[str, Any]]:
