@@ -164,7 +164,11 @@ def emergency_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any
     return {
         "a": a,
         "card": translated_card(a["decision_card"]),
-        "reasons": [r for r in a["urgency"]["reasons"] if r["tier"] == "emergency"],
+        "reasons": [
+            r | {"text": _words(r["text"])}
+            for r in a["urgency"]["reasons"]
+            if r["tier"] == "emergency"
+        ],
         "told": [wording.short(q) for q in yes],
         "saddle_marked": "saddle" in state["pain"] or "saddle" in state["sensory"],
     }
