@@ -103,3 +103,14 @@ def test_log_errors_are_prefixed_with_the_entry() -> None:
 def test_empty_log_is_an_error() -> None:
     with pytest.raises(FindingsError, match="at least one entry"):
         radiculog.trend({"schema": "radiculog/log@1", "entries": []})
+
+
+def test_null_answer_is_unanswered_never_no() -> None:
+    f = radiculog.parse_findings({"schema": "radiculog/findings@1", "answers": {"fever": None}})
+    assert f.answer("fever") is Answer.UNANSWERED
+    assert (
+        radiculog.assess(
+            {"schema": "radiculog/findings@1", "answers": {"fever": None}}
+        ).urgency.tier
+        != "watchful"
+    )

@@ -98,6 +98,8 @@ def _answers(raw: Any, version: int, errs: _Errors) -> dict[str, Answer]:
     for key, value in raw.items():
         if key not in allowed:
             errs.add(f"answers.{key}", value, "unknown question id", known)
+        elif value is None:
+            continue  # null is read as absent: unanswered, never no
         elif not isinstance(value, bool):
             errs.add(f"answers.{key}", value, "must be true or false (leave it out if unanswered)")
         else:
