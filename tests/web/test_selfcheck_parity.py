@@ -38,3 +38,15 @@ def test_an_emergency_example_stops_the_flow_at_the_first_emergency_answer(clien
     ]
     is_emergency = radiculog.assess(expected).to_dict()["urgency"]["tier"] == "emergency"
     assert bool(stops) == is_emergency
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_result_page_shows_every_daily_check_the_engine_gives(client, name):
+    expected = EXAMPLES[name]["findings"]
+    walk(client, expected)
+    card = radiculog.assess(expected).to_dict()["decision_card"]
+    html = client.get("/check/result/").content.decode()
+    for key in ("daily_check", "also_check"):
+        if card[key]:
+            assert card[key]["name"] in html, key
+    assert ("Your daily checks" in html) is bool(card["also_check"])
