@@ -49,7 +49,10 @@ def add_entry(phone: Visitor, right: int, pain: int, first: bool = False) -> Non
     page.fill("#id_walk_minutes", "12")
     page.fill("#id_triggers", "15 minutes sitting")
     page.fill("#id_easers", "walking 8 minutes")
-    if first:
+    if first:  # the body map carries over; open it and tap the right heel on the picture
+        page.get_by_text("Where it hurts and where feeling is changed").click()
+        page.locator('[data-bodymap="pain"] polygon[data-key="right:heel"]').click()
+        assert page.locator("#pain-right-heel").is_checked()
         phone.check_accessible()
         phone.shot("log-entry-form")
     page.get_by_role("button", name="Save entry").click()
@@ -67,6 +70,7 @@ def test_three_days_on_a_phone_then_a_pdf_and_a_share_link(
     banner = page.locator("main .wrap > :first-child")
     assert "escalation" in (banner.get_attribute("class") or "")
     assert "4 now" in banner.inner_text()
+    assert "heel (right)" in page.locator(".maps section").nth(1).inner_text()
     assert page.locator("svg.chart").count() >= 3
     phone.check_accessible()
     phone.shot("log-escalated")

@@ -20,8 +20,8 @@ def people(db: Any) -> People:
 
 def form_data(**overrides: Any) -> dict[str, Any]:
     data = {
-        "pain_spots": ["calf:right", "dorsum_foot:right"],
-        "feeling_spots": ["dorsum_foot:right"],
+        "pain_spots": ["right:calf", "right:dorsum_foot"],
+        "feeling_spots": ["right:dorsum_foot"],
         "feeling_kind": "tingling",
         "test": "toe_lift",
         "left": "10",
@@ -42,7 +42,7 @@ def test_the_form_starts_from_the_last_entrys_body_map(people: People, client: C
     client.force_login(people.alice)
     page = BeautifulSoup(client.get(reverse("symptomlog:new")).content, "html.parser")
     checked = {i["value"] for i in page.select("input[name=pain_spots][checked]")}
-    expected = {f"{p['region']}:{p['side']}" for p in entry.findings["pain"]}
+    expected = {f"{p['side']}:{p['region']}" for p in entry.findings["pain"]}
     assert checked == expected and checked
     assert page.select_one("select[name=test] option[selected]")["value"] == "toe_lift"
 

@@ -9,13 +9,13 @@ never read as no).
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from radiculog.engine.knowledge import load_knowledge
+from radiculog.web.selfcheck import bodymap
 from radiculog.web.symptomlog.models import SLEEP_CHOICES
 
 # Warning signs that can appear between two entries; asked at every entry.
@@ -34,18 +34,9 @@ NEW_FLAGS = (
 SIDES = ("left", "right")
 
 
-@cache
 def spot_choices() -> list[tuple[str, str]]:
-    """ "region:side" for every region of the body map, saddle without a side."""
-    knowledge = load_knowledge()
-    choices = []
-    for region in knowledge.regions.values():
-        if region.id == "saddle":
-            choices.append(("saddle", str(region.label)))
-            continue
-        for side in SIDES:
-            choices.append((f"{region.id}:{side}", f"{region.label} ({side})"))
-    return choices
+    """Every body-map key ("left:calf", "saddle"), as the self-check's map names them."""
+    return [(key, key) for key in bodymap.ALL_KEYS]
 
 
 def test_choices() -> list[tuple[str, str]]:
@@ -141,7 +132,7 @@ def initial_from(previous: dict[str, Any] | None, test: str | None) -> dict[str,
 
 
 def _spot(item: dict[str, Any]) -> str:
-    return f"{item['region']}:{item['side']}" if item.get("side") else item["region"]
+    return f"{item['side']}:{item['region']}" if item.get("side") else item["region"]
 
 
 def findings_from(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
@@ -171,5 +162,5 @@ def findings_from(data: dict[str, Any], previous: dict[str, Any] | None) -> dict
 
 
 def _region(spot: str) -> dict[str, str]:
-    region, _, side = spot.partition(":")
-    return {"region": region, "side": side} if side else {"region": region}
+    side, _, region = spot.partition(":")
+    return {"region": region, "side": side} if region else {"region": side}

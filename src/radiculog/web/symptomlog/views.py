@@ -17,6 +17,7 @@ from radiculog.engine.knowledge import load_knowledge
 from radiculog.exports.log_json import ImportedEntry
 from radiculog.summary.labels import place
 from radiculog.summary.sentences import clinician_sentences
+from radiculog.web.selfcheck import bodymap
 from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.forms import EntryForm, findings_from, initial_from
 from radiculog.web.symptomlog.models import Entry, Log
@@ -107,7 +108,14 @@ def new_entry(request: HttpRequest) -> HttpResponse:
             )
         messages.success(request, _("Entry saved."))
         return redirect("symptomlog:log")
-    return render(request, "symptomlog/entry_form.html", {"form": form, "last": last})
+    context = {
+        "form": form,
+        "last": last,
+        "views": [bodymap.view_context(view) for view in bodymap.SHAPES],
+        "pain_selected": form["pain_spots"].value() or [],
+        "feeling_selected": form["feeling_spots"].value() or [],
+    }
+    return render(request, "symptomlog/entry_form.html", context)
 
 
 @login_required
