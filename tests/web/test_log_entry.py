@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
-from radiculog.web.symptomlog.models import Entry
+from radiculog.web.symptomlog.models import Entry, Log
 from tests.web.log_personas import People, add, make_people
 
 
@@ -108,3 +108,28 @@ def test_a_spot_seen_at_the_last_entry_is_marked_repeatable(people: People, clie
     client.post(reverse("symptomlog:new"), form_data())
     last = Entry.objects.filter(log__owner=people.alice).last()
     assert last is not None and last.findings["sensory"][0]["repeatable"] is True
+
+
+def test_times_show_in_the_persons_own_time_zone(people: People, client: Client) -> None:
+    log = people.alice.symptom_log
+    log.timezone = "America/New_York"
+    log.save()
+    add(people.alice, 0, (10, 10))  # 08:00 UTC is 03:00 in New York in November
+    client.force_login(people.alice)
+    page = BeautifulSoup(client.get(reverse("symptomlog:log")).content, "html.parser")
+    assert "03:00" in page.select_one(".entries tbody td").text
+    doc = client.get(reverse("symptomlog:export_json")).json()
+    assert doc["entries"][0]["at"].endswith("03:00:00-05:00")
+    client.force_login(people.bob)  # the next person sees their own zone, not alice's
+    add(people.bob, 0, (10, 10))
+    page = BeautifulSoup(client.get(reverse("symptomlog:log")).content, "html.parser")
+    assert "08:00" in page.select_one(".entries tbody td").text
+
+
+def test_sign_up_keeps_the_browsers_time_zone(db: Any) -> None:
+    password = "correct horse battery staple"
+    for name, zone in (("zoe", "Europe/Berlin"), ("yan", "Mars/Olympus"), ("xia", "")):
+        data = {"username": name, "password1": password, "password2": password, "tz": zone}
+        Client().post(reverse("accounts:signup"), data)
+    zones = dict(Log.objects.values_list("owner__username", "timezone"))
+    assert zones == {"zoe": "Europe/Berlin", "yan": "UTC", "xia": "UTC"}  # unknown or none: UTC

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import available_timezones
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
@@ -11,7 +12,12 @@ from radiculog.web.accounts import throttle
 
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]
-    pass
+    # Filled in by the browser (symptomlog/timezone.js); UTC without JavaScript.
+    tz = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def clean_tz(self) -> str:
+        name = str(self.cleaned_data.get("tz") or "")
+        return name if name in available_timezones() else "UTC"
 
 
 class ThrottledLoginForm(AuthenticationForm):

@@ -24,7 +24,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
-            log = Log.objects.create(owner=user)
+            log = Log.objects.create(owner=user, timezone=form.cleaned_data["tz"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         if check:
             carry_over(request, log, check)  # after login: login() renews the session

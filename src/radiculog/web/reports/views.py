@@ -83,6 +83,7 @@ def _open(request: HttpRequest, token: str, what: str) -> ShareLink:
         raise Http404("no such share link, or it has expired or been revoked")
     agent = request.META.get("HTTP_USER_AGENT", "")[:200]
     ShareOpening.objects.create(link=link, what=what, user_agent=agent)
+    timezone.activate(link.log.zone)  # the times the person wrote, as they wrote them
     return link
 
 

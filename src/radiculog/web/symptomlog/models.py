@@ -8,6 +8,7 @@ alone, so the triage history needs no re-assessment.
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.db import models
@@ -28,13 +29,27 @@ class Log(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="symptom_log"
     )
     created = models.DateTimeField(default=timezone.now)
+    # The person's time zone (IANA name, from their browser at sign-up), so
+    # "08:00" in the log, the report and the exports is their morning.
+    timezone = models.CharField(max_length=64, default="UTC")
 
     def __str__(self) -> str:
         return f"log of user {self.owner_id}"
 
+    @property
+    def zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
     def to_doc(self) -> dict[str, Any]:
-        """The whole log as a log@1 document, oldest first."""
-        return {"schema": "radiculog/log@1", "entries": [e.to_item() for e in self.entries.all()]}
+        """The whole log as a log@1 document, oldest first, times in the person's zone."""
+        zone = self.zone
+        return {
+            "schema": "radiculog/log@1",
+            "entries": [e.to_item(zone) for e in self.entries.all()],
+        }
 
 
 class Entry(models.Model):
@@ -68,8 +83,9 @@ class Entry(models.Model):
             findings.pop("notes", None)
         return findings
 
-    def to_item(self) -> dict[str, Any]:
-        item: dict[str, Any] = {"at": self.at.isoformat(), "findings": self.full_findings()}
+    def to_item(self, zone: ZoneInfo | None = None) -> dict[str, Any]:
+        at = self.at.astimezone(zone) if zone else self.at
+        item: dict[str, Any] = {"at": at.isoformat(), "findings": self.full_findings()}
         if self.triggers:
             item["triggers"] = self.triggers
         if self.easers:

@@ -24,7 +24,9 @@ from radiculog.web.symptomlog.models import Entry, Log
 
 
 def log_of(request: HttpRequest) -> Log:
+    """The signed-in person's log; its time zone becomes the one pages show."""
     log, _created = Log.objects.get_or_create(owner=request.user)  # type: ignore[misc]
+    timezone.activate(log.zone)
     return log
 
 
