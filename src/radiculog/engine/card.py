@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from radiculog.engine.knowledge import HomeTest, Knowledge
 from radiculog.engine.roots import RootPicture
 
 
-@dataclass(frozen=True)
-class DailyCheck:
+class DailyCheck(NamedTuple):
     test: HomeTest
     root: str
     leaning: bool  # False when no leaning: the check follows the most probable root

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from radiculog.engine.findings import Answer, Findings
 from radiculog.engine.function import weaknesses
 from radiculog.engine.knowledge import Knowledge
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):
     id: str
     answer: Answer
     source: str  # "answer", or "body map" / "function tests" when filled in from other findings

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from radiculog.engine.findings import Answer, Findings
 from radiculog.engine.function import weaknesses
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     id: str
     tier: str
     text: str
@@ -49,10 +48,14 @@ def fired_reasons(findings: Findings, knowledge: Knowledge) -> list[Reason]:
     known = facts(findings)
     yes = {q for q, a in findings.answers.items() if a is Answer.YES}
     no = {q for q, a in findings.answers.items() if a is Answer.NO}
+    free, keyed = knowledge.rules_by_answer
+    candidates = {r.id for r in free}
+    for question in yes:
+        candidates.update(r.id for r in keyed.get(question, ()))
     reasons = [
         Reason(rule.id, rule.tier, rule.text, rule.action, rule.sources)
-        for rule in knowledge.rules
-        if fires(rule, yes, no, known)
+        for rule in knowledge.rules  # the file's order, kept within a tier
+        if rule.id in candidates and fires(rule, yes, no, known)
     ]
     # Most urgent first; the knowledge file's order is kept within a tier.
     return sorted(reasons, key=lambda r: -TIERS.index(r.tier))

@@ -34,8 +34,7 @@ class Evidence(NamedTuple):
         return "for" if self.lr > 1 else "against"
 
 
-@dataclass(frozen=True)
-class RootScore:
+class RootScore(NamedTuple):
     root: str
     probability: float
     evidence: tuple[Evidence, ...]
