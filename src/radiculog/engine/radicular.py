@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from radiculog.engine.findings import Answer, Findings
-from radiculog.engine.function import weaknesses
 from radiculog.engine.knowledge import Knowledge
 
 
@@ -33,7 +32,7 @@ def _from_other_findings(question: str, findings: Findings, knowledge: Knowledge
         s.repeatable for s in findings.sensory if s.region != "saddle"
     ):
         return "body map"
-    if question == "one_side_weaker" and weaknesses(findings):
+    if question == "one_side_weaker" and any(findings.weaker_sides.values()):
         return "function tests"
     return None
 
@@ -44,9 +43,10 @@ def checklist(findings: Findings, knowledge: Knowledge) -> Radicular:
     for question in rule["questions"]:
         answer = findings.answer(question)
         source = "answer"
-        filled = _from_other_findings(question, findings, knowledge)
-        if answer is Answer.UNANSWERED and filled:
-            answer, source = Answer.YES, filled
+        if answer is Answer.UNANSWERED:
+            filled = _from_other_findings(question, findings, knowledge)
+            if filled:
+                answer, source = Answer.YES, filled
         items.append(ChecklistItem(question, answer, source))
     yes = sum(1 for item in items if item.answer is Answer.YES)
     return Radicular(likely=yes >= rule["likely_at"], yes_count=yes, items=tuple(items))

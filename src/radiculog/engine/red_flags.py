@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from radiculog.engine.findings import Answer, Findings
-from radiculog.engine.function import weaknesses
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
 
 
@@ -23,7 +22,7 @@ def facts(findings: Findings) -> set[str]:
     regions = [r.region for r in findings.pain] + [s.region for s in findings.sensory]
     if "saddle" in regions:
         found.add("saddle_marked")
-    if weaknesses(findings):
+    if any(findings.weaker_sides.values()):
         found.add("weaker_on_test")
     if any(r.result == "brisk" for r in findings.reflexes):
         found.add("brisk_reflex")
