@@ -53,10 +53,30 @@ def near_valid(draw: st.DrawFn) -> dict[str, Any]:
     return doc
 
 
+def _property_names(schema: Any) -> set[str]:
+    names: set[str] = set()
+    if isinstance(schema, dict):
+        names.update(schema.get("properties", {}))
+        for v in schema.values():
+            names |= _property_names(v)
+    elif isinstance(schema, list):
+        for v in schema:
+            names |= _property_names(v)
+    return names
+
+
+KNOWN = _property_names(SCHEMA)
+
+
 def _without_nulls(value: Any) -> Any:
-    """The parser reads null on an optional field as absent (unanswered), a documented leniency."""
+    """The parser reads null on a known optional field as absent (unanswered), a documented
+    leniency; an unknown field stays an error whatever its value (a typo is never dropped)."""
     if isinstance(value, dict):
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None or k == "age"}
+        return {
+            k: _without_nulls(v)
+            for k, v in value.items()
+            if v is not None or k == "age" or k not in KNOWN
+        }
     if isinstance(value, list):
         return [_without_nulls(v) for v in value]
     return value

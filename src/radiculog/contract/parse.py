@@ -1,21 +1,25 @@
 """Turn findings / log documents (parsed JSON) into engine types, collecting every error.
 
 The allowed ids come from the knowledge vocabulary, which a test keeps equal to
-the shared contract's schema.
+the shared contract's schema. A year of twice-daily entries is parsed on every
+trend request, so the common case (a valid item) takes few calls: sets of allowed
+keys and values are built once, and error paths are formatted only on error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple, TypeGuard
 
 from radiculog.contract.errors import FieldError, FindingsError
 from radiculog.engine.findings import (
     FUNCTION_WORDS,
+    NO,
     SIDES,
+    YES,
     Answer,
     Findings,
     FunctionResult,
@@ -33,8 +37,14 @@ FUNCTION_TESTS = (
 )  # fmt: skip
 REFLEX_RESULTS = ("normal", "reduced", "absent", "brisk")
 PROVOCATION_RESULTS = ("positive", "negative")
+SENSORY_KINDS = ("numb", "tingling")
 TOP_LEVEL = ("schema", "age", "days_since_onset", "answers", "pain", "sensory", "function",
              "reflexes", "provocation", "notes")  # fmt: skip
+ENTRY_KEYS = ("at", "findings", "triggers", "easers")
+PAIN_KEYS = ("region", "side")
+SENSORY_KEYS = ("region", "side", "kind", "repeatable")
+FUNCTION_KEYS = ("test", "left", "right")
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,32 @@ class _Errors(list[FieldError]):
         self.append(FieldError(path, value, message, tuple(allowed) if allowed else None))
 
 
+class _Vocabulary(NamedTuple):
+    """The allowed ids, as tuples (listed in errors) and frozensets (checked)."""
+
+    questions: dict[int, tuple[tuple[str, ...], frozenset[str]]]
+    regions: tuple[str, ...]
+    region_set: frozenset[str]
+    reflexes: tuple[str, ...]
+    provocation: tuple[str, ...]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    k = load_knowledge()
+    questions = {}
+    for version in FINDINGS_SCHEMAS.values():
+        ids = tuple(q.id for q in k.questions.values() if q.since <= version)
+        questions[version] = (ids, frozenset(ids))
+    regions = tuple(k.regions)
+    return _Vocabulary(questions, regions, frozenset(regions), tuple(k.reflexes),
+                       tuple(k.provocation))  # fmt: skip
+
+
+def _is_map(value: Any) -> TypeGuard[Mapping[str, Any]]:
+    return type(value) is dict or isinstance(value, Mapping)
+
+
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -61,9 +97,9 @@ def _keys(obj: Mapping[str, Any], path: str, allowed: tuple[str, ...], errs: _Er
 
 
 def _int(obj: Mapping[str, Any], key: str, lo: int, hi: int | None, errs: _Errors) -> int | None:
-    if key not in obj:
+    value = obj.get(key, _MISSING)
+    if value is _MISSING:
         return None
-    value = obj[key]
     if not _is_int(value) or value < lo or (hi is not None and value > hi):
         limit = f"a whole number from {lo} to {hi}" if hi is not None else f"a whole number >= {lo}"
         errs.add(key, value, f"must be {limit}")
@@ -71,85 +107,87 @@ def _int(obj: Mapping[str, Any], key: str, lo: int, hi: int | None, errs: _Error
     return int(value)
 
 
-@cache
-def _question_ids(version: int) -> tuple[str, ...]:
-    return tuple(q.id for q in load_knowledge().questions.values() if q.since <= version)
-
-
-@cache
-def _question_set(version: int) -> frozenset[str]:
-    return frozenset(_question_ids(version))
-
-
-@cache
-def _region_ids() -> tuple[str, ...]:
-    return tuple(load_knowledge().regions)
-
-
 def _answers(raw: Any, version: int, errs: _Errors) -> dict[str, Answer]:
     if raw is None:
         return {}
-    if not isinstance(raw, Mapping):
+    if not _is_map(raw):
         errs.add("answers", raw, "must be an object of question id -> true/false")
         return {}
-    known = _question_ids(version)
-    allowed = _question_set(version)
+    known, allowed = _vocabulary().questions[version]
     answers = {}
     for key, value in raw.items():
-        if key not in allowed:
+        if value is True and key in allowed:
+            answers[key] = YES
+        elif value is False and key in allowed:
+            answers[key] = NO
+        elif key not in allowed:
             errs.add(f"answers.{key}", value, "unknown question id", known)
-        elif value is None:
-            continue  # null is read as absent: unanswered, never no
-        elif not isinstance(value, bool):
+        elif value is not None:  # null is read as absent: unanswered, never no
             errs.add(f"answers.{key}", value, "must be true or false (leave it out if unanswered)")
-        else:
-            answers[key] = Answer.YES if value else Answer.NO
     return answers
 
 
-def _list(raw: Any, path: str, errs: _Errors) -> list[tuple[str, Mapping[str, Any]]]:
+def _items(raw: Any, name: str, errs: _Errors) -> list[tuple[int, Mapping[str, Any]]]:
     if raw is None:
         return []
-    if not isinstance(raw, list):
-        errs.add(path, raw, "must be a list")
+    if type(raw) is not list:
+        errs.add(name, raw, "must be a list")
         return []
     items = []
     for i, item in enumerate(raw):
-        if isinstance(item, Mapping):
-            items.append((f"{path}[{i}]", item))
+        if _is_map(item):
+            items.append((i, item))
         else:
-            errs.add(f"{path}[{i}]", item, "must be an object")
+            errs.add(f"{name}[{i}]", item, "must be an object")
     return items
 
 
 def _enum(item: Mapping[str, Any], path: str, key: str, allowed: Any, errs: _Errors) -> Any:
-    if key not in item:
+    """The value of ``key`` when it is one of ``allowed`` (a tuple of strings), else None."""
+    value = item.get(key, _MISSING)
+    if type(value) is str and value in allowed:
+        return value
+    if value is _MISSING:
         errs.add(f"{path}.{key}", None, "is required", allowed)
-        return None
-    if item[key] not in allowed:
-        errs.add(f"{path}.{key}", item[key], f"unknown {key}", allowed)
-        return None
-    return item[key]
+    else:
+        errs.add(f"{path}.{key}", value, f"unknown {key}", allowed)
+    return None
 
 
-def _side(item: Mapping[str, Any], path: str, region: str | None, errs: _Errors) -> str | None:
-    if region == "saddle":
-        if "side" in item:
-            errs.add(f"{path}.side", item["side"], "the saddle region has no side; leave it out")
-        return None
-    return _enum(item, path, "side", SIDES, errs)  # type: ignore[no-any-return]
+def _pain(path: str, item: Mapping[str, Any], errs: _Errors) -> Region | None:
+    """A pain region; the usual shape ({"region": ..., "side": "left"|"right"}) without calls."""
+    region, side = item.get("region"), item.get("side")
+    if (
+        len(item) == 2
+        and type(region) is str
+        and region in _vocabulary().region_set
+        and (side == "left" or side == "right")
+        and region != "saddle"
+    ):
+        return Region(region, side)
+    return _region(path, item, False, errs)  # type: ignore[no-any-return]
 
 
 def _region(path: str, item: Mapping[str, Any], sensory: bool, errs: _Errors) -> Any:
-    keys = ("region", "side", "kind", "repeatable") if sensory else ("region", "side")
-    _keys(item, path, keys, errs)
-    region = _enum(item, path, "region", _region_ids(), errs)
-    side = _side(item, path, region, errs)
+    keys = SENSORY_KEYS if sensory else PAIN_KEYS
+    if len(item) > len(keys) or not all(key in keys for key in item):
+        _keys(item, path, keys, errs)
+    vocabulary = _vocabulary()
+    region = item.get("region")
+    if type(region) is not str or region not in vocabulary.region_set:
+        region = _enum(item, path, "region", vocabulary.regions, errs)
+    side = item.get("side")
+    if region == "saddle":
+        if "side" in item:
+            errs.add(f"{path}.side", side, "the saddle region has no side; leave it out")
+        side = None
+    elif side != "left" and side != "right":
+        side = _enum(item, path, "side", SIDES, errs)
     if not sensory:
         return Region(region, side) if region else None
-    kind = _enum(item, path, "kind", ("numb", "tingling"), errs) if "kind" in item else None
+    kind = _enum(item, path, "kind", SENSORY_KINDS, errs) if "kind" in item else None
     repeatable = item.get("repeatable")
-    if repeatable is not None and not isinstance(repeatable, bool):
+    if repeatable is not None and type(repeatable) is not bool:
         errs.add(f"{path}.repeatable", repeatable, "must be true or false")
         repeatable = None
     return Sensory(region, side, kind, repeatable) if region else None
@@ -163,67 +201,70 @@ def _function_value(value: Any, path: str, errs: _Errors) -> Any:
 
 
 def _function(path: str, item: Mapping[str, Any], errs: _Errors) -> FunctionResult | None:
-    _keys(item, path, ("test", "left", "right"), errs)
+    _keys(item, path, FUNCTION_KEYS, errs)
     test = _enum(item, path, "test", FUNCTION_TESTS, errs)
     left = _function_value(item.get("left"), f"{path}.left", errs)
     right = _function_value(item.get("right"), f"{path}.right", errs)
     return FunctionResult(test, left, right) if test else None
 
 
-def _clinical(path: str, item: Mapping[str, Any], key: str, ids: Any, results: Any,
-              make: Callable[[Any, Any, Any], Any], errs: _Errors) -> Any:  # fmt: skip
+def _clinical(path: str, item: Mapping[str, Any], key: str, ids: tuple[str, ...],
+              results: tuple[str, ...], errs: _Errors) -> tuple[Any, Any, Any] | None:  # fmt: skip
     _keys(item, path, (key, "side", "result"), errs)
     what = _enum(item, path, key, ids, errs)
     side = _enum(item, path, "side", SIDES, errs)
     result = _enum(item, path, "result", results, errs)
-    return make(what, side, result) if what and side and result else None
+    return (what, side, result) if what and side and result else None
 
 
-def _collect(raw: Any, path: str, errs: _Errors, make: Callable[..., Any]) -> tuple[Any, ...]:
-    return tuple(x for p, item in _list(raw, path, errs) if (x := make(p, item)) is not None)
-
-
-def _parse(doc: Any, errs: _Errors, prefix: str = "") -> Findings | None:
-    if not isinstance(doc, Mapping):
-        errs.add(prefix, doc, "a findings document must be a JSON object")
+def _parse(doc: Any, errs: _Errors) -> Findings | None:
+    if not _is_map(doc):
+        errs.add("", doc, "a findings document must be a JSON object")
         return None
     _keys(doc, "", TOP_LEVEL, errs)
     version = FINDINGS_SCHEMAS.get(doc.get("schema"))  # type: ignore[arg-type]
     if version is None:
         errs.add("schema", doc.get("schema"), "unknown or missing schema", FINDINGS_SCHEMAS)
         version = 1
-    k = load_knowledge()
-    function = _collect(doc.get("function"), "function", errs, lambda p, i: _function(p, i, errs))
+    vocabulary = _vocabulary()
+    pain = []
+    for i, item in _items(doc.get("pain"), "pain", errs):
+        if (region := _pain(f"pain[{i}]", item, errs)) is not None:
+            pain.append(region)
+    sensory = []
+    for i, item in _items(doc.get("sensory"), "sensory", errs):
+        if (sense := _region(f"sensory[{i}]", item, True, errs)) is not None:
+            sensory.append(sense)
+    function = []
+    for i, item in _items(doc.get("function"), "function", errs):
+        if (result := _function(f"function[{i}]", item, errs)) is not None:
+            function.append(result)
     tests = [f.test for f in function]
-    for test in {t for t in tests if tests.count(t) > 1}:
-        errs.add("function", test, "a test is listed more than once; give each test once")
+    if len(set(tests)) < len(tests):
+        for test in {t for t in tests if tests.count(t) > 1}:
+            errs.add("function", test, "a test is listed more than once; give each test once")
+    reflexes = []
+    for i, item in _items(doc.get("reflexes"), "reflexes", errs):
+        found = _clinical(f"reflexes[{i}]", item, "reflex", vocabulary.reflexes, REFLEX_RESULTS,
+                          errs)  # fmt: skip
+        if found:
+            reflexes.append(Reflex(*found))
+    provocation = []
+    for i, item in _items(doc.get("provocation"), "provocation", errs):
+        found = _clinical(f"provocation[{i}]", item, "test", vocabulary.provocation,
+                          PROVOCATION_RESULTS, errs)  # fmt: skip
+        if found:
+            provocation.append(Provocation(*found))
     notes = doc.get("notes")
     if notes is not None and (not isinstance(notes, str) or len(notes) > 4000):
         errs.add("notes", notes, "must be text of at most 4000 characters")
-
-    def region(sensory: bool) -> Callable[[str, Mapping[str, Any]], Any]:
-        return lambda p, i: _region(p, i, sensory, errs)
-
-    def clinical(key: str, ids: Any, results: Any, make: Any) -> Callable[..., Any]:
-        return lambda p, i: _clinical(p, i, key, ids, results, make, errs)
-
     return Findings(
         answers=_answers(doc.get("answers"), version, errs),
-        pain=_collect(doc.get("pain"), "pain", errs, region(False)),
-        sensory=_collect(doc.get("sensory"), "sensory", errs, region(True)),
-        function=function,
-        reflexes=_collect(
-            doc.get("reflexes"),
-            "reflexes",
-            errs,
-            clinical("reflex", tuple(k.reflexes), REFLEX_RESULTS, Reflex),
-        ),
-        provocation=_collect(
-            doc.get("provocation"),
-            "provocation",
-            errs,
-            clinical("test", tuple(k.provocation), PROVOCATION_RESULTS, Provocation),
-        ),
+        pain=tuple(pain),
+        sensory=tuple(sensory),
+        function=tuple(function),
+        reflexes=tuple(reflexes),
+        provocation=tuple(provocation),
         age=_int(doc, "age", 0, 130, errs),
         days_since_onset=_int(doc, "days_since_onset", 0, None, errs),
         notes=notes if isinstance(notes, str) else None,
@@ -244,8 +285,16 @@ def _prefixed(errors: list[FieldError], prefix: str) -> list[FieldError]:
             for e in errors]  # fmt: skip
 
 
+def _text(item: Mapping[str, Any], path: str, key: str, errs: _Errors) -> str | None:
+    value = item.get(key)
+    if value is not None and (not isinstance(value, str) or len(value) > 1000):
+        errs.add(f"{path}.{key}", value, "must be text of at most 1000 characters")
+        return None
+    return value
+
+
 def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None:
-    _keys(item, path, ("at", "findings", "triggers", "easers"), errs)
+    _keys(item, path, ENTRY_KEYS, errs)
     at = None
     try:
         at = datetime.fromisoformat(str(item.get("at")).replace("Z", "+00:00"))
@@ -253,31 +302,27 @@ def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None
         errs.add(f"{path}.at", item.get("at"), "must be a date-time like 2026-11-21T08:00:00Z")
     sub = _Errors()
     findings = _parse(item.get("findings"), sub)
-    errs.extend(_prefixed(list(sub), f"{path}.findings"))
-    texts = {}
-    for key in ("triggers", "easers"):
-        value = item.get(key)
-        if value is not None and (not isinstance(value, str) or len(value) > 1000):
-            errs.add(f"{path}.{key}", value, "must be text of at most 1000 characters")
-            value = None
-        texts[key] = value
+    if sub:
+        errs.extend(_prefixed(sub, f"{path}.findings"))
+    triggers = _text(item, path, "triggers", errs)
+    easers = _text(item, path, "easers", errs)
     if at is None or findings is None or sub:
         return None
-    return LogEntry(at, findings, texts["triggers"], texts["easers"])
+    return LogEntry(at, findings, triggers, easers)
 
 
 def parse_log(doc: Any) -> tuple[LogEntry, ...]:
     """Parse a log document into entries, oldest first."""
     errs = _Errors()
-    if not isinstance(doc, Mapping):
+    if not _is_map(doc):
         raise FindingsError([FieldError("", doc, "a log document must be a JSON object")], "log")
     _keys(doc, "", ("schema", "entries"), errs)
     if doc.get("schema") != LOG_SCHEMA:
         errs.add("schema", doc.get("schema"), "unknown or missing schema", (LOG_SCHEMA,))
-    items = _list(doc.get("entries"), "entries", errs)
+    items = _items(doc.get("entries"), "entries", errs)
     if "entries" not in doc or (not items and not errs):
         errs.add("entries", doc.get("entries"), "a log needs at least one entry")
-    entries = [e for p, i in items if (e := _entry(p, i, errs)) is not None]
+    entries = [e for i, item in items if (e := _entry(f"entries[{i}]", item, errs)) is not None]
     if errs:
         raise FindingsError(list(errs), "log")
     aware = {e.at.tzinfo is not None for e in entries}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from radiculog.engine.knowledge import HomeTest, Knowledge
@@ -30,11 +31,24 @@ class DecisionCard:
     also_check: DailyCheck | None = None
 
 
-def _check_for(knowledge: Knowledge, root: str, leaning: bool) -> DailyCheck | None:
+@cache
+def _daily_tests(knowledge: Knowledge) -> dict[str, HomeTest]:
+    """Root -> its one best daily check (the first home test listing it in daily_for)."""
+    tests: dict[str, HomeTest] = {}
     for test in knowledge.home_tests.values():
-        if root in test.daily_for:
-            return DailyCheck(test, root, leaning)
-    return None
+        for root in test.daily_for:
+            tests.setdefault(root, test)
+    return tests
+
+
+@cache
+def _care(knowledge: Knowledge) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(knowledge.care["meanwhile"]), tuple(knowledge.care["avoid"])
+
+
+def _check_for(knowledge: Knowledge, root: str, leaning: bool) -> DailyCheck | None:
+    test = _daily_tests(knowledge).get(root)
+    return DailyCheck(test, root, leaning) if test else None
 
 
 def daily_checks(
@@ -51,9 +65,9 @@ def daily_checks(
 
 def decision_card(knowledge: Knowledge, tier: str, roots: RootPicture) -> DecisionCard:
     advice = knowledge.tiers[tier]
-    care = knowledge.care
     emergency = tier == "emergency"
-    checks = daily_checks(knowledge, roots)
+    checks = (None, None) if emergency else daily_checks(knowledge, roots)
+    meanwhile, avoid = ((), ()) if emergency else _care(knowledge)
     return DecisionCard(
         tier=tier,
         title=advice.title,
@@ -61,8 +75,8 @@ def decision_card(knowledge: Knowledge, tier: str, roots: RootPicture) -> Decisi
         within=advice.within,
         tell=advice.tell,
         # In an emergency nothing should stand between the person and getting help.
-        meanwhile=() if emergency else tuple(care["meanwhile"]),
-        avoid=() if emergency else tuple(care["avoid"]),
-        daily_check=None if emergency else checks[0],
-        also_check=None if emergency else checks[1],
+        meanwhile=meanwhile,
+        avoid=avoid,
+        daily_check=checks[0],
+        also_check=checks[1],
     )

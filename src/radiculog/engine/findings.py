@@ -15,6 +15,11 @@ class Answer(Enum):
     UNANSWERED = "unanswered"
 
 
+# Plain names for the members: in Python 3.11 `Answer.YES` is a descriptor lookup about
+# ten times the cost of a global, and answers are read for every entry of every log.
+YES, NO, UNANSWERED = Answer.YES, Answer.NO, Answer.UNANSWERED
+
+
 SIDES = ("left", "right")
 
 # A function-test value: reps done well (int) or one of these words.
@@ -79,9 +84,24 @@ class Findings:
 
         return {result.test: weaker_side(result) for result in self.function}
 
+    @cached_property
+    def yes(self) -> frozenset[str]:
+        """The questions answered yes."""
+        return frozenset(q for q, a in self.answers.items() if a is YES)
+
+    @cached_property
+    def no(self) -> frozenset[str]:
+        """The questions answered no (unanswered ones are in neither set)."""
+        return frozenset(q for q, a in self.answers.items() if a is NO)
+
+    @cached_property
+    def leg_regions(self) -> frozenset[str]:
+        """Regions marked (pain or changed feeling) with a side: all but the saddle."""
+        return frozenset(r.region for r in self.marked() if r.side is not None)
+
     def marked(self) -> tuple[Region | Sensory, ...]:
         """Every pain and changed-feeling region marked on the body map."""
         return (*self.pain, *self.sensory)
 
     def answer(self, question: str) -> Answer:
-        return self.answers.get(question, Answer.UNANSWERED)
+        return self.answers.get(question, UNANSWERED)

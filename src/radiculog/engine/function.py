@@ -6,6 +6,7 @@ The thresholds live in knowledge/method.toml ([weakness]) with their sources.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from radiculog.engine.findings import Findings, FunctionResult, FunctionValue
 from radiculog.engine.knowledge import load_knowledge
@@ -22,6 +23,12 @@ class Weakness:
     right: FunctionValue
 
 
+@cache
+def _thresholds() -> tuple[int, float, int]:
+    rule = load_knowledge().method["weakness"]
+    return rule["min_reps_stronger"], rule["max_ratio"], rule["min_difference"]
+
+
 def is_weaker(value: FunctionValue, reference: FunctionValue) -> bool:
     """True when ``value`` is clearly weaker than ``reference``.
 
@@ -31,11 +38,11 @@ def is_weaker(value: FunctionValue, reference: FunctionValue) -> bool:
     if value is None or reference is None:
         return False
     if isinstance(value, int) and isinstance(reference, int):
-        rule = load_knowledge().method["weakness"]
-        return bool(
-            reference >= rule["min_reps_stronger"]
-            and value <= rule["max_ratio"] * reference
-            and reference - value >= rule["min_difference"]
+        min_stronger, max_ratio, min_difference = _thresholds()
+        return (
+            reference >= min_stronger
+            and value <= max_ratio * reference
+            and reference - value >= min_difference
         )
     if value == "unable":
         return reference != "unable" and (not isinstance(reference, int) or reference > 0)
@@ -56,14 +63,17 @@ def weaker_side(result: FunctionResult) -> str | None:
     return None
 
 
-def is_equal(result: FunctionResult) -> bool:
-    """Both sides tested and neither clearly weaker (and not both impaired)."""
+def comparable(result: FunctionResult) -> bool:
+    """Both sides tested and not both impaired, so a side-to-side comparison means something."""
     if result.left is None or result.right is None:
         return False
-    if weaker_side(result) is not None:
-        return False
-    impaired = {"unable", "weaker"}
+    impaired = ("unable", "weaker")
     return not (result.left in impaired and result.right in impaired)
+
+
+def is_equal(result: FunctionResult) -> bool:
+    """Both sides tested and neither clearly weaker (and not both impaired)."""
+    return comparable(result) and weaker_side(result) is None
 
 
 def weaknesses(findings: Findings) -> list[Weakness]:

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from radiculog.engine.findings import Answer, Findings
+from radiculog.engine.findings import YES, Findings
 from radiculog.engine.function import weaker_side
 from radiculog.engine.knowledge import Explanation, Knowledge
-
-
-def _leg_regions(findings: Findings) -> set[str]:
-    return {r.region for r in findings.marked() if r.side is not None}
 
 
 def _peroneal(f: Findings, k: Knowledge) -> bool:
@@ -36,36 +32,36 @@ def _peroneal(f: Findings, k: Knowledge) -> bool:
 
 
 def _hip(f: Findings, k: Knowledge) -> bool:
-    regions = _leg_regions(f)
-    below_knee = any(k.regions[r].level >= 3 for r in regions)
+    regions = f.leg_regions
     return (
-        bool(regions & {"groin", "anterior_thigh"})
-        and not below_knee
-        and (f.answer("pain_below_knee") is not Answer.YES)
+        not regions.isdisjoint(("groin", "anterior_thigh"))
+        and not any(k.regions[r].level >= 3 for r in regions)
+        and f.answer("pain_below_knee") is not YES
     )
 
 
 def _buttock_only(f: Findings, k: Knowledge) -> bool:
-    regions = _leg_regions(f) | {r.region for r in f.pain}
+    regions = f.leg_regions | {r.region for r in f.pain}
     return (
         bool(regions)
         and regions <= {"low_back", "buttock"}
-        and (f.answer("pain_below_knee") is not Answer.YES)
+        and (f.answer("pain_below_knee") is not YES)
     )
 
 
 def _piriformis(f: Findings, k: Knowledge) -> bool:
-    no_deficit = not any(f.weaker_sides.values()) and not any(s.repeatable for s in f.sensory)
+    """Buttock pain worse sitting, with no weakness and no repeatable numbness."""
     return (
-        "buttock" in {r.region for r in f.pain}
-        and f.answer("worse_with_cough_sneeze_sitting") is Answer.YES
-        and no_deficit
-        and f.answer("numbness_repeatable") is not Answer.YES
+        f.answer("worse_with_cough_sneeze_sitting") is YES
+        and any(r.region == "buttock" for r in f.pain)
+        and f.answer("numbness_repeatable") is not YES
+        and not any(f.weaker_sides.values())
+        and not any(s.repeatable for s in f.sensory)
     )
 
 
 def _vascular(f: Findings, k: Knowledge) -> bool:
-    return f.answer("leg_pain_walking_eased_standing") is Answer.YES
+    return f.answer("leg_pain_walking_eased_standing") is YES
 
 
 def _brisk(f: Findings, k: Knowledge) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from radiculog.engine.findings import Answer, Findings
+from radiculog.engine.findings import UNANSWERED, YES, Answer, Findings
 from radiculog.engine.knowledge import Knowledge
 
 
@@ -39,14 +39,17 @@ def _from_other_findings(question: str, findings: Findings, knowledge: Knowledge
 
 def checklist(findings: Findings, knowledge: Knowledge) -> Radicular:
     rule = knowledge.method["radicular"]
+    answers = findings.answers
     items = []
+    yes = 0
     for question in rule["questions"]:
-        answer = findings.answer(question)
+        answer = answers.get(question, UNANSWERED)
         source = "answer"
-        if answer is Answer.UNANSWERED:
+        if answer is UNANSWERED:
             filled = _from_other_findings(question, findings, knowledge)
             if filled:
-                answer, source = Answer.YES, filled
+                answer, source = YES, filled
+        if answer is YES:
+            yes += 1
         items.append(ChecklistItem(question, answer, source))
-    yes = sum(1 for item in items if item.answer is Answer.YES)
     return Radicular(likely=yes >= rule["likely_at"], yes_count=yes, items=tuple(items))
