@@ -36,7 +36,7 @@ def near_valid(draw: st.DrawFn) -> dict[str, Any]:
         {"region": st.sampled_from(REGIONS)},
         optional={
             "side": side,
-            "kind": st.sampled_from(["numb", "tingling", "hot"]),
+            "kind": st.sampled_from(["numb", "tingling", "hot", None]),
             "repeatable": ANY,
         },
     )

@@ -8,7 +8,7 @@ keys and values are built once, and error paths are formatted only on error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -44,6 +44,8 @@ ENTRY_KEYS = ("at", "findings", "triggers", "easers")
 PAIN_KEYS = ("region", "side")
 SENSORY_KEYS = ("region", "side", "kind", "repeatable")
 FUNCTION_KEYS = ("test", "left", "right")
+_SENSORY_KEYSET = frozenset(SENSORY_KEYS)
+_FUNCTION_KEYSET = frozenset(FUNCTION_KEYS)
 _MISSING = object()
 
 
@@ -66,6 +68,7 @@ class _Vocabulary(NamedTuple):
     questions: dict[int, tuple[tuple[str, ...], frozenset[str]]]
     regions: tuple[str, ...]
     region_set: frozenset[str]
+    leg_regions: frozenset[str]  # every region but the saddle (which has no side)
     reflexes: tuple[str, ...]
     provocation: tuple[str, ...]
 
@@ -78,8 +81,8 @@ def _vocabulary() -> _Vocabulary:
         ids = tuple(q.id for q in k.questions.values() if q.since <= version)
         questions[version] = (ids, frozenset(ids))
     regions = tuple(k.regions)
-    return _Vocabulary(questions, regions, frozenset(regions), tuple(k.reflexes),
-                       tuple(k.provocation))  # fmt: skip
+    return _Vocabulary(questions, regions, frozenset(regions), frozenset(regions) - {"saddle"},
+                       tuple(k.reflexes), tuple(k.provocation))  # fmt: skip
 
 
 def _is_map(value: Any) -> TypeGuard[Mapping[str, Any]]:
@@ -127,19 +130,31 @@ def _answers(raw: Any, version: int, errs: _Errors) -> dict[str, Answer]:
     return answers
 
 
-def _items(raw: Any, name: str, errs: _Errors) -> list[tuple[int, Mapping[str, Any]]]:
+def _section(
+    raw: Any,
+    name: str,
+    errs: _Errors,
+    usual: Callable[[Mapping[str, Any]], Any],
+    checked: Callable[[str, Mapping[str, Any], _Errors], Any],
+) -> list[Any]:
+    """Parse a list of objects: each by ``usual`` when it has the usual valid shape, else by
+    ``checked``, which names every problem with its path (e.g. ``pain[2].side``)."""
     if raw is None:
         return []
-    if type(raw) is not list:
+    if not isinstance(raw, list):
         errs.add(name, raw, "must be a list")
         return []
-    items = []
+    parsed = []
     for i, item in enumerate(raw):
-        if _is_map(item):
-            items.append((i, item))
-        else:
+        if not _is_map(item):
             errs.add(f"{name}[{i}]", item, "must be an object")
-    return items
+            continue
+        value = usual(item)
+        if value is None:
+            value = checked(f"{name}[{i}]", item, errs)
+        if value is not None:
+            parsed.append(value)
+    return parsed
 
 
 def _enum(item: Mapping[str, Any], path: str, key: str, allowed: Any, errs: _Errors) -> Any:
@@ -154,18 +169,60 @@ def _enum(item: Mapping[str, Any], path: str, key: str, allowed: Any, errs: _Err
     return None
 
 
-def _pain(path: str, item: Mapping[str, Any], errs: _Errors) -> Region | None:
-    """A pain region; the usual shape ({"region": ..., "side": "left"|"right"}) without calls."""
+def _usual_pain(item: Mapping[str, Any]) -> Region | None:
+    """{"region": <a leg region>, "side": "left"|"right"}, else None."""
     region, side = item.get("region"), item.get("side")
     if (
         len(item) == 2
         and type(region) is str
-        and region in _vocabulary().region_set
+        and region in _vocabulary().leg_regions
         and (side == "left" or side == "right")
-        and region != "saddle"
     ):
         return Region(region, side)
+    return None
+
+
+def _usual_sensory(item: Mapping[str, Any]) -> Sensory | None:
+    """A leg region and side, with or without a kind and repeatable (true/false/null)."""
+    region, side = item.get("region"), item.get("side")
+    kind, repeatable = item.get("kind"), item.get("repeatable")
+    if (
+        type(region) is str
+        and region in _vocabulary().leg_regions
+        and (side == "left" or side == "right")
+        and (kind is None or kind == "numb" or kind == "tingling")
+        and (repeatable is None or repeatable is True or repeatable is False)
+        and _SENSORY_KEYSET.issuperset(item)
+    ):
+        return Sensory(region, side, kind, repeatable)
+    return None
+
+
+def _usual_function(item: Mapping[str, Any]) -> FunctionResult | None:
+    """A known test with reps (0-200), a word or nothing on each side."""
+    test, left, right = item.get("test"), item.get("left"), item.get("right")
+    if (
+        type(test) is str
+        and test in FUNCTION_TESTS
+        and _valid_function_value(left)
+        and _valid_function_value(right)
+        and _FUNCTION_KEYSET.issuperset(item)
+    ):
+        return FunctionResult(test, left, right)
+    return None
+
+
+def _none(item: Mapping[str, Any]) -> None:
+    """For the rarer sections (reflexes, provocation tests): always check in full."""
+    return None
+
+
+def _checked_pain(path: str, item: Mapping[str, Any], errs: _Errors) -> Region | None:
     return _region(path, item, False, errs)  # type: ignore[no-any-return]
+
+
+def _checked_sensory(path: str, item: Mapping[str, Any], errs: _Errors) -> Sensory | None:
+    return _region(path, item, True, errs)  # type: ignore[no-any-return]
 
 
 def _region(path: str, item: Mapping[str, Any], sensory: bool, errs: _Errors) -> Any:
@@ -185,7 +242,7 @@ def _region(path: str, item: Mapping[str, Any], sensory: bool, errs: _Errors) ->
         side = _enum(item, path, "side", SIDES, errs)
     if not sensory:
         return Region(region, side) if region else None
-    kind = _enum(item, path, "kind", SENSORY_KINDS, errs) if "kind" in item else None
+    kind = _enum(item, path, "kind", SENSORY_KINDS, errs) if item.get("kind") is not None else None
     repeatable = item.get("repeatable")
     if repeatable is not None and type(repeatable) is not bool:
         errs.add(f"{path}.repeatable", repeatable, "must be true or false")
@@ -193,8 +250,16 @@ def _region(path: str, item: Mapping[str, Any], sensory: bool, errs: _Errors) ->
     return Sensory(region, side, kind, repeatable) if region else None
 
 
+def _valid_function_value(value: Any) -> bool:
+    if value is None:
+        return True
+    if type(value) is int:
+        return 0 <= value <= 200
+    return type(value) is str and value in FUNCTION_WORDS
+
+
 def _function_value(value: Any, path: str, errs: _Errors) -> Any:
-    if value is None or (_is_int(value) and 0 <= value <= 200) or value in FUNCTION_WORDS:
+    if _valid_function_value(value):
         return value
     errs.add(path, value, "must be a whole number of reps from 0 to 200 or a word", FUNCTION_WORDS)
     return None
@@ -227,34 +292,24 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
         errs.add("schema", doc.get("schema"), "unknown or missing schema", FINDINGS_SCHEMAS)
         version = 1
     vocabulary = _vocabulary()
-    pain = []
-    for i, item in _items(doc.get("pain"), "pain", errs):
-        if (region := _pain(f"pain[{i}]", item, errs)) is not None:
-            pain.append(region)
-    sensory = []
-    for i, item in _items(doc.get("sensory"), "sensory", errs):
-        if (sense := _region(f"sensory[{i}]", item, True, errs)) is not None:
-            sensory.append(sense)
-    function = []
-    for i, item in _items(doc.get("function"), "function", errs):
-        if (result := _function(f"function[{i}]", item, errs)) is not None:
-            function.append(result)
+    pain = _section(doc.get("pain"), "pain", errs, _usual_pain, _checked_pain)
+    sensory = _section(doc.get("sensory"), "sensory", errs, _usual_sensory, _checked_sensory)
+    function = _section(doc.get("function"), "function", errs, _usual_function, _function)
     tests = [f.test for f in function]
     if len(set(tests)) < len(tests):
         for test in {t for t in tests if tests.count(t) > 1}:
             errs.add("function", test, "a test is listed more than once; give each test once")
-    reflexes = []
-    for i, item in _items(doc.get("reflexes"), "reflexes", errs):
-        found = _clinical(f"reflexes[{i}]", item, "reflex", vocabulary.reflexes, REFLEX_RESULTS,
-                          errs)  # fmt: skip
-        if found:
-            reflexes.append(Reflex(*found))
-    provocation = []
-    for i, item in _items(doc.get("provocation"), "provocation", errs):
-        found = _clinical(f"provocation[{i}]", item, "test", vocabulary.provocation,
-                          PROVOCATION_RESULTS, errs)  # fmt: skip
-        if found:
-            provocation.append(Provocation(*found))
+
+    def reflex(path: str, item: Mapping[str, Any], errs: _Errors) -> Reflex | None:
+        found = _clinical(path, item, "reflex", vocabulary.reflexes, REFLEX_RESULTS, errs)
+        return Reflex(*found) if found else None
+
+    def provocation_test(path: str, item: Mapping[str, Any], errs: _Errors) -> Provocation | None:
+        found = _clinical(path, item, "test", vocabulary.provocation, PROVOCATION_RESULTS, errs)
+        return Provocation(*found) if found else None
+
+    reflexes = _section(doc.get("reflexes"), "reflexes", errs, _none, reflex)
+    provocation = _section(doc.get("provocation"), "provocation", errs, _none, provocation_test)
     notes = doc.get("notes")
     if notes is not None and (not isinstance(notes, str) or len(notes) > 4000):
         errs.add("notes", notes, "must be text of at most 4000 characters")
@@ -319,10 +374,10 @@ def parse_log(doc: Any) -> tuple[LogEntry, ...]:
     _keys(doc, "", ("schema", "entries"), errs)
     if doc.get("schema") != LOG_SCHEMA:
         errs.add("schema", doc.get("schema"), "unknown or missing schema", (LOG_SCHEMA,))
-    items = _items(doc.get("entries"), "entries", errs)
-    if "entries" not in doc or (not items and not errs):
-        errs.add("entries", doc.get("entries"), "a log needs at least one entry")
-    entries = [e for i, item in items if (e := _entry(f"entries[{i}]", item, errs)) is not None]
+    raw = doc.get("entries")
+    if raw is None or raw == []:
+        errs.add("entries", raw, "a log needs at least one entry")
+    entries: list[LogEntry] = _section(raw, "entries", errs, _none, _entry)
     if errs:
         raise FindingsError(list(errs), "log")
     aware = {e.at.tzinfo is not None for e in entries}
