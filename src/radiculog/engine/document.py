@@ -91,18 +91,19 @@ def _card(a: Assessment) -> dict[str, Any]:
     }
 
 
-def _cited(doc: dict[str, Any]) -> set[str]:
-    """Every source id mentioned anywhere in the document."""
+def _cited(a: Assessment) -> set[str]:
+    """Every source id the document cites (a test checks this against a walk of the document)."""
     found: set[str] = set()
-    stack: list[Any] = [doc]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node.get("sources"), list):
-                found.update(node["sources"])
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    for reason in a.urgency.reasons:  # a log's escalation reasons are among these
+        found.update(reason.sources)
+    for score in a.roots.scores:
+        for e in score.evidence:
+            found.update(e.sources)
+    for explanation in a.other_explanations:
+        found.update(explanation.sources)
+    for check in (a.card.daily_check, a.card.also_check):
+        if check is not None:
+            found.update(check.test.sources)
     return found
 
 
@@ -158,6 +159,6 @@ def assessment_document(a: Assessment) -> dict[str, Any]:
             "year": k.sources[sid].year,
             "url": k.sources[sid].url,
         }
-        for sid in sorted(_cited(doc))
+        for sid in sorted(_cited(a))
     }
     return doc

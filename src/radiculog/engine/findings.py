@@ -85,19 +85,31 @@ class Findings:
         return {result.test: weaker_side(result) for result in self.function}
 
     @cached_property
+    def _yes_no(self) -> tuple[frozenset[str], frozenset[str]]:
+        yes, no = [], []
+        for question, answer in self.answers.items():
+            if answer is YES:
+                yes.append(question)
+            elif answer is NO:
+                no.append(question)
+        return frozenset(yes), frozenset(no)
+
+    @property
     def yes(self) -> frozenset[str]:
         """The questions answered yes."""
-        return frozenset(q for q, a in self.answers.items() if a is YES)
+        return self._yes_no[0]
 
-    @cached_property
+    @property
     def no(self) -> frozenset[str]:
         """The questions answered no (unanswered ones are in neither set)."""
-        return frozenset(q for q, a in self.answers.items() if a is NO)
+        return self._yes_no[1]
 
     @cached_property
     def leg_regions(self) -> frozenset[str]:
         """Regions marked (pain or changed feeling) with a side: all but the saddle."""
-        return frozenset(r.region for r in self.marked() if r.side is not None)
+        return frozenset([r.region for r in self.pain if r.side is not None]).union(
+            [s.region for s in self.sensory if s.side is not None]
+        )
 
     def marked(self) -> tuple[Region | Sensory, ...]:
         """Every pain and changed-feeling region marked on the body map."""

@@ -244,7 +244,7 @@ def picture(findings: Findings, knowledge: Knowledge) -> RootPicture:
     probs = [w / total for w in weights]
     # Ties break by the fixed root order so results are deterministic.
     ranked = sorted([(-round(p, 12), at) for at, p in enumerate(probs)])
-    scores = tuple(RootScore(ROOTS[at], probs[at], tuple(by_root[at])) for _, at in ranked)
+    scores = tuple([RootScore(ROOTS[at], probs[at], tuple(by_root[at])) for _, at in ranked])
     top_at = ranked[0][1]
     top, second = probs[top_at], scores[1].probability
     # The signal types with a ratio above 1 for the top root.
