@@ -292,6 +292,7 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
         errs.add("schema", doc.get("schema"), "unknown or missing schema", FINDINGS_SCHEMAS)
         version = 1
     vocabulary = _vocabulary()
+    answers = _answers(doc.get("answers"), version, errs)
     pain = _section(doc.get("pain"), "pain", errs, _usual_pain, _checked_pain)
     sensory = _section(doc.get("sensory"), "sensory", errs, _usual_sensory, _checked_sensory)
     function = _section(doc.get("function"), "function", errs, _usual_function, _function)
@@ -314,7 +315,7 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
     if notes is not None and (not isinstance(notes, str) or len(notes) > 4000):
         errs.add("notes", notes, "must be text of at most 4000 characters")
     return Findings(
-        answers=_answers(doc.get("answers"), version, errs),
+        answers=answers,
         pain=tuple(pain),
         sensory=tuple(sensory),
         function=tuple(function),
