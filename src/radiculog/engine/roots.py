@@ -191,23 +191,25 @@ def _ratios(findings: Findings, model: _Model, side: str | None) -> list[_Ratio]
     return ratios
 
 
-def _damped(logs: list[float], damping: float) -> float:
-    logs.sort(reverse=True)
-    total, weight = 0.0, 1.0
-    for value in logs:
-        total += value * weight
-        weight *= damping
-    return total
-
-
 def _combined(logs: list[float], damping: float, log_cap: float) -> float:
+    """Strongest ratio counts fully, each further one is damped (for and against
+    separately); the total is capped both ways."""
     if len(logs) == 1:
-        total = logs[0]
-    else:
-        up = _damped([v for v in logs if v > 0], damping)
-        down = _damped([-v for v in logs if v < 0], damping)
-        total = up - down
-    return max(-log_cap, min(log_cap, total))
+        return max(-log_cap, min(log_cap, logs[0]))
+    logs.sort(reverse=True)
+    up, weight = 0.0, 1.0
+    for value in logs:  # the ratios above 1, strongest first
+        if value <= 0:
+            break
+        up += value * weight
+        weight *= damping
+    down, weight = 0.0, 1.0
+    for value in reversed(logs):  # the ratios below 1, strongest first
+        if value >= 0:
+            break
+        down += -value * weight
+        weight *= damping
+    return max(-log_cap, min(log_cap, up - down))
 
 
 def combined_log_lr(items: list[Evidence], damping: float, cap: float) -> float:
@@ -233,17 +235,13 @@ def picture(findings: Findings, knowledge: Knowledge) -> RootPicture:
             groups[group] = [log_lr]
     damping, log_cap = model.damping, model.log_cap
     for (at, signal), logs in groups.items():
-        if len(logs) == 1:  # the usual case, without a call
-            cap = log_cap[signal]
-            log_post[at] += max(-cap, min(cap, logs[0]))
-        else:
-            log_post[at] += _combined(logs, damping, log_cap[signal])
+        log_post[at] += _combined(logs, damping, log_cap[signal])
     top_log = max(log_post)
     weights = [math.exp(v - top_log) for v in log_post]
     total = sum(weights)
     probs = [w / total for w in weights]
     # Ties break by the fixed root order so results are deterministic.
-    ranked = sorted([(-round(p, 12), at) for at, p in enumerate(probs)])
+    ranked = sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])
     scores = tuple([RootScore(ROOTS[at], probs[at], tuple(by_root[at])) for _, at in ranked])
     top_at = ranked[0][1]
     top, second = probs[top_at], scores[1].probability
