@@ -10,14 +10,13 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
 import radiculog
 from radiculog.contract.errors import FindingsError
-
-SCHEMAS = ("findings", "findings2", "log", "assessment")
+from radiculog.contract.schema import NAMES as SCHEMAS
+from radiculog.contract.schema import schema_text
 
 
 class InputError(Exception):
@@ -59,8 +58,7 @@ def _cmd_trend(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    name = f"{args.name}.schema.json"
-    out.write(resources.files("radiculog.contract.schemas").joinpath(name).read_text("utf-8"))
+    out.write(schema_text(args.name))
     return 0
 
 

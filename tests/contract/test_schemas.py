@@ -1,11 +1,13 @@
-"""The packaged schema copies equal the shared contract."""
+"""The packaged schema copies equal the shared contract; the full assessment schema extends it."""
 
 from __future__ import annotations
 
 from importlib import resources
 
+import jsonschema
 import pytest
 
+from radiculog.contract.schema import load_schema
 from tests.conftest import SHARED_CONTRACT
 
 
@@ -13,3 +15,30 @@ from tests.conftest import SHARED_CONTRACT
 def test_packaged_schema_equals_the_shared_one(name: str) -> None:
     packaged = resources.files("radiculog.contract.schemas").joinpath(f"{name}.schema.json")
     assert packaged.read_text() == (SHARED_CONTRACT / f"{name}.schema.json").read_text()
+
+
+def _enums(schema: object, path: str = "") -> dict[str, list[object]]:
+    """Every enum in a schema by property path (e.g. trend.sensory)."""
+    found: dict[str, list[object]] = {}
+    if isinstance(schema, dict):
+        if "enum" in schema:
+            found[path] = schema["enum"]
+        for key, value in schema.get("properties", {}).items():
+            found |= _enums(value, f"{path}.{key}".lstrip("."))
+        for key in ("items", "oneOf"):
+            for sub in schema.get(key, []) if key == "oneOf" else [schema.get(key)]:
+                found |= _enums(sub, path)
+    return found
+
+
+def test_the_full_assessment_schema_keeps_every_rule_of_the_contract() -> None:
+    full, contract = load_schema("assessment-full"), load_schema("assessment")
+    jsonschema.Draft202012Validator.check_schema(full)
+    assert set(contract["required"]) <= set(full["required"])
+    for part in ("urgency", "radicular", "trend"):
+        assert set(contract["properties"][part]["required"]) <= set(
+            full["properties"][part]["required"]
+        )
+    full_enums = _enums(full)
+    for path, values in _enums(contract).items():
+        assert sorted(map(str, full_enums[path])) == sorted(map(str, values)), path

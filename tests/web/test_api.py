@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import jsonschema
 import pytest
 
 import radiculog
+from radiculog.contract.schema import load_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +73,57 @@ def test_the_openapi_document_lists_assess_and_trend(client):
     assert {"/api/v1/assess", "/api/v1/trend", "/api/v1/imaging"} <= set(doc["paths"])
     body = doc["paths"]["/api/v1/assess"]["post"]["requestBody"]
     assert "findings@1" in body["description"]
+
+
+def _openapi_schema(client, url, part):
+    """The JSON Schema the served OpenAPI document gives for a request body or a response."""
+    operation = client.get("/api/v1/openapi.json").json()["paths"][url]["post"]
+    where = operation["requestBody"] if part == "request" else operation["responses"][part]
+    return where["content"]["application/json"]["schema"]
+
+
+def test_the_openapi_request_bodies_are_the_contract_schemas(client):
+    findings = _openapi_schema(client, ASSESS, "request")
+    assert [s["properties"]["schema"] for s in findings["oneOf"]] == [
+        load_schema("findings")["properties"]["schema"],
+        load_schema("findings2")["properties"]["schema"],
+    ]
+    assert findings["oneOf"][0]["properties"] == load_schema("findings")["properties"]
+    log = _openapi_schema(client, TREND, "request")
+    entry = log["properties"]["entries"]["items"]["properties"]
+    assert entry["findings"]["properties"] == load_schema("findings")["properties"]
+
+
+def test_what_the_api_answers_matches_its_openapi_document(client, post_json, examples):
+    """Every 200 and 400 body validates against the schema the OpenAPI document promises."""
+    for url, good, bad in [
+        (
+            ASSESS,
+            [e["findings"] for e in examples.values()],
+            {"schema": "radiculog/findings@1", "pain": [{"region": "x"}]},
+        ),
+        (
+            TREND,
+            [
+                {
+                    "schema": "radiculog/log@1",
+                    "entries": [{"at": "2026-11-21T08:00:00Z", "findings": e["findings"]}],
+                }
+                for e in examples.values()
+            ],
+            {"schema": "radiculog/log@1", "entries": []},
+        ),
+    ]:
+        ok = jsonschema.Draft202012Validator(_openapi_schema(client, url, "200"))
+        error = jsonschema.Draft202012Validator(_openapi_schema(client, url, "400"))
+        for document in good:
+            response = post_json(url, document)
+            assert response.status_code == 200
+            ok.validate(response.json())
+        for body in (bad, "{not json"):
+            response = post_json(url, body)
+            assert response.status_code == 400
+            error.validate(response.json())
 
 
 def test_the_docs_page_loads_nothing_from_another_site(client):

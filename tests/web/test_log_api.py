@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import jsonschema
 import pytest
 from django.test import Client
 
@@ -69,3 +70,28 @@ def test_a_post_without_csrf_token_is_refused(people: People) -> None:
     client.force_login(people.alice)
     assert post(client, {"findings": findings_with((10, 10))}).status_code == 403
     assert Entry.objects.count() == 0
+
+
+def test_every_answer_matches_the_openapi_document(people: People, client: Client) -> None:
+    operations = client.get("/api/v1/openapi.json").json()["paths"]
+
+    def check(response: Any, path: str, method: str) -> None:
+        documented = operations[path][method]["responses"][str(response.status_code)]
+        schema = documented["content"]["application/json"]["schema"]
+        jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+            response.json()
+        )
+
+    client.force_login(people.charlie)
+    check(client.get(f"{URL}/trend"), f"{URL}/trend", "get")  # 404: no entries yet
+    created = post(client, {"at": "2026-11-21T08:00:00Z", "findings": findings_with((10, 10))})
+    check(created, f"{URL}/entries", "post")
+    post(client, {"findings": findings_with((10, 3)), "easers": "walking"})
+    check(post(client, {"findings": {"schema": "x"}}), f"{URL}/entries", "post")
+    check(post(client, "[1]"), f"{URL}/entries", "post")
+    check(client.get(URL), URL, "get")
+    check(client.get(f"{URL}/trend"), f"{URL}/trend", "get")
+    one = f"{URL}/entries/{{entry_id}}"
+    check(client.get(f"{URL}/entries/{created.json()['id']}"), one, "get")
+    check(client.get(f"{URL}/entries/999999"), one, "get")
+    check(client.delete(f"{URL}/entries/999999"), one, "delete")

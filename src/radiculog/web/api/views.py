@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Status
 
 import radiculog
+from radiculog.web.api.openapi import operation
 
 api = NinjaAPI(
     title="Radiculog API",
@@ -26,16 +27,6 @@ api = NinjaAPI(
 )
 
 Result = Status[dict[str, Any]]
-
-
-def _body_doc(description: str) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "description": description,
-            "content": {"application/json": {"schema": {"type": "object"}}},
-        }
-    }
 
 
 def parse_json_object(request: HttpRequest) -> dict[str, Any] | Result:
@@ -68,9 +59,9 @@ def _run(request: HttpRequest, engine_function: str) -> Result:
 
 @api.post(
     "/assess",
-    response={200: dict[str, Any], 400: dict[str, Any]},
+    response={200: Any, 400: Any},
     summary="Assess one findings document",
-    openapi_extra=_body_doc("A radiculog/findings@1 document."),
+    openapi_extra=operation("findings", "A radiculog/findings@1 (or findings@2) document."),
 )
 def assess(request: HttpRequest) -> Result:
     """Urgency tier, nerve-root leaning and decision card for one findings document."""
@@ -79,9 +70,11 @@ def assess(request: HttpRequest) -> Result:
 
 @api.post(
     "/trend",
-    response={200: dict[str, Any], 400: dict[str, Any]},
+    response={200: Any, 400: Any},
     summary="Assess a symptom log",
-    openapi_extra=_body_doc("A radiculog/log@1 document: timestamped findings, oldest first."),
+    openapi_extra=operation(
+        "log", "A radiculog/log@1 document: timestamped findings, oldest first."
+    ),
 )
 def trend(request: HttpRequest) -> Result:
     """The newest entry's assessment, escalated by how the log moved, with a trend object."""
