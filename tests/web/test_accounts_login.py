@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import time_machine
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -47,7 +48,7 @@ def test_the_pause_ends_after_the_window(alice: User, client: Client) -> None:
         attempt(client, "wrong")
     later = datetime.now(UTC) + timedelta(seconds=throttle.WINDOW_SECONDS + 5)
     with time_machine.travel(later, tick=False):
-        # LocMemCache expiry reads time.time(), which time-machine moves
+        # the database cache compares expiry with timezone.now(), which time-machine moves
         assert attempt(client, PASSWORD).status_code == 302
 
 
@@ -72,3 +73,16 @@ def test_the_session_cookie_is_secure_http_only_and_same_site(alice: User, clien
     cookie = response.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert cookie["secure"]  # outside development, only over HTTPS
+
+
+def test_failures_are_counted_where_every_worker_process_sees_them(
+    alice: User, client: Client
+) -> None:
+    attempt(client, "wrong")
+    # A second cache connection stands for another worker process: it reads the
+    # same count from the database, not from its own memory.
+    other_worker = caches.create_connection("default")
+    assert other_worker.get("login-fail:name:alice") == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM radiculog_cache")
+        assert cursor.fetchone()[0] >= 2  # per name and per address

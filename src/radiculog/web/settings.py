@@ -111,6 +111,15 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
+# Login throttling counts failures in the cache; a database cache is shared by every
+# worker process (a per-process memory cache would let each worker allow its own
+# five tries). The table is made by the accounts app's first migration.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "radiculog_cache",
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
