@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from radiculog.engine.findings import FunctionResult
-from radiculog.engine.function import is_equal, is_weaker, weaker_side
+from radiculog.engine.function import comparable, is_weaker, weaker_side
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,8 @@ def test_the_same_rule_judges_getting_weaker_over_time() -> None:
     assert is_weaker("unable", "weaker")
 
 
-def test_equal_needs_both_sides_and_no_shared_impairment() -> None:
-    assert is_equal(FunctionResult("toe_lift", 10, 10))
-    assert not is_equal(FunctionResult("toe_lift", 10, None))
-    assert not is_equal(FunctionResult("toe_lift", "weaker", "weaker"))
+def test_a_comparison_needs_both_sides_and_no_shared_impairment() -> None:
+    assert comparable(FunctionResult("toe_lift", 10, 10))
+    assert comparable(FunctionResult("toe_lift", 2, 10))  # comparable, and left is weaker
+    assert not comparable(FunctionResult("toe_lift", 10, None))
+    assert not comparable(FunctionResult("toe_lift", "weaker", "weaker"))

@@ -66,6 +66,7 @@ def daily_checks(
 def decision_card(knowledge: Knowledge, tier: str, roots: RootPicture) -> DecisionCard:
     advice = knowledge.tiers[tier]
     emergency = tier == "emergency"
+    # In an emergency nothing should stand between the person and getting help.
     checks = (None, None) if emergency else daily_checks(knowledge, roots)
     meanwhile, avoid = ((), ()) if emergency else _care(knowledge)
     return DecisionCard(
@@ -74,7 +75,6 @@ def decision_card(knowledge: Knowledge, tier: str, roots: RootPicture) -> Decisi
         do=advice.do,
         within=advice.within,
         tell=advice.tell,
-        # In an emergency nothing should stand between the person and getting help.
         meanwhile=meanwhile,
         avoid=avoid,
         daily_check=checks[0],

@@ -71,11 +71,6 @@ def comparable(result: FunctionResult) -> bool:
     return not (result.left in impaired and result.right in impaired)
 
 
-def is_equal(result: FunctionResult) -> bool:
-    """Both sides tested and neither clearly weaker (and not both impaired)."""
-    return comparable(result) and weaker_side(result) is None
-
-
 def weaknesses(findings: Findings) -> list[Weakness]:
     found = []
     sides = findings.weaker_sides

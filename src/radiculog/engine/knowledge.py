@@ -148,19 +148,6 @@ class Knowledge:
         return list(self.safety_ids)
 
     @cached_property
-    def rules_by_answer(self) -> tuple[tuple[Rule, ...], dict[str, tuple[Rule, ...]]]:
-        """Rules that need no yes answer, and the rest keyed by one yes answer they need.
-
-        Lets the screen skip rules whose required yes is absent (most of them, for most people).
-        """
-        free = tuple(r for r in self.rules if not r.when_yes)
-        keyed: dict[str, list[Rule]] = {}
-        for rule in self.rules:
-            if rule.when_yes:
-                keyed.setdefault(min(rule.when_yes), []).append(rule)
-        return free, {q: tuple(rules) for q, rules in keyed.items()}
-
-    @cached_property
     def sign_index(self) -> dict[tuple[str, str], tuple[Sign, ...]]:
         """Signs by (signal, finding), built once: the root model looks them up per finding."""
         index: dict[tuple[str, str], list[Sign]] = {}

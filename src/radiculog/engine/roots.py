@@ -20,7 +20,6 @@ from radiculog.engine.findings import Findings
 from radiculog.engine.function import comparable
 from radiculog.engine.knowledge import ROOTS, Knowledge, Prior
 
-SIGNALS = ("pain", "sensation", "function", "reflex", "provocation")
 NON_PAIN = frozenset({"sensation", "function", "reflex", "provocation"})
 STRENGTH = frozenset({"function", "reflex"})
 _ROOT_ORDER = {root: i for i, root in enumerate(ROOTS)}
