@@ -67,7 +67,6 @@ class _Vocabulary(NamedTuple):
 
     questions: dict[int, tuple[tuple[str, ...], frozenset[str]]]
     regions: tuple[str, ...]
-    region_set: frozenset[str]
     leg_regions: frozenset[str]  # every region but the saddle (which has no side)
     reflexes: tuple[str, ...]
     provocation: tuple[str, ...]
@@ -81,8 +80,8 @@ def _vocabulary() -> _Vocabulary:
         ids = tuple(q.id for q in k.questions.values() if q.since <= version)
         questions[version] = (ids, frozenset(ids))
     regions = tuple(k.regions)
-    return _Vocabulary(questions, regions, frozenset(regions), frozenset(regions) - {"saddle"},
-                       tuple(k.reflexes), tuple(k.provocation))  # fmt: skip
+    leg_regions = frozenset(regions) - {"saddle"}
+    return _Vocabulary(questions, regions, leg_regions, tuple(k.reflexes), tuple(k.provocation))
 
 
 def _is_map(value: Any) -> TypeGuard[Mapping[str, Any]]:
@@ -226,19 +225,13 @@ def _checked_sensory(path: str, item: Mapping[str, Any], errs: _Errors) -> Senso
 
 
 def _region(path: str, item: Mapping[str, Any], sensory: bool, errs: _Errors) -> Any:
-    keys = SENSORY_KEYS if sensory else PAIN_KEYS
-    if len(item) > len(keys) or not all(key in keys for key in item):
-        _keys(item, path, keys, errs)
-    vocabulary = _vocabulary()
-    region = item.get("region")
-    if type(region) is not str or region not in vocabulary.region_set:
-        region = _enum(item, path, "region", vocabulary.regions, errs)
-    side = item.get("side")
+    _keys(item, path, SENSORY_KEYS if sensory else PAIN_KEYS, errs)
+    region = _enum(item, path, "region", _vocabulary().regions, errs)
+    side = None
     if region == "saddle":
         if "side" in item:
-            errs.add(f"{path}.side", side, "the saddle region has no side; leave it out")
-        side = None
-    elif side != "left" and side != "right":
+            errs.add(f"{path}.side", item["side"], "the saddle region has no side; leave it out")
+    else:
         side = _enum(item, path, "side", SIDES, errs)
     if not sensory:
         return Region(region, side) if region else None
