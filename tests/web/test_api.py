@@ -131,3 +131,13 @@ def test_the_docs_page_loads_nothing_from_another_site(client):
     assert "swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
     assert "http://" not in html and "https://" not in html
+
+
+def test_the_documented_examples_are_valid_and_calm_enough_to_try(client, post_json):
+    for url in (ASSESS, TREND):
+        schema = _openapi_schema(client, url, "request")
+        for example in schema["examples"]:
+            jsonschema.Draft202012Validator(schema).validate(example)
+            response = post_json(url, example)
+            assert response.status_code == 200
+            assert response.json()["urgency"]["tier"] == "urgent"  # new weakness, no emergency

@@ -69,9 +69,40 @@ NOT_FOUND = {
 }
 
 
+# Shown in the interactive docs instead of a generated one (which would answer yes to
+# every warning sign): a right L5 picture with toe lifts weaker on the right.
+FINDINGS_EXAMPLE = {
+    "schema": "radiculog/findings@1",
+    "age": 41,
+    "answers": {
+        "bladder_change": False,
+        "bowel_change": False,
+        "saddle_numbness": False,
+        "both_legs": False,
+        "weakness_new": True,
+        "fever": False,
+        "pain_below_knee": True,
+    },
+    "pain": [
+        {"region": "lateral_leg", "side": "right"},
+        {"region": "dorsum_foot", "side": "right"},
+    ],
+    "sensory": [{"region": "first_web_space", "side": "right", "repeatable": True}],
+    "function": [{"test": "toe_lift", "left": 10, "right": 4}],
+}
+
+
 def _request(name: str) -> dict[str, Any]:
     if name == "findings":  # either version of the findings document
-        return {"oneOf": [schema_object("findings"), schema_object("findings2")]}
+        schemas = [schema_object("findings"), schema_object("findings2")]
+        return {"oneOf": schemas, "examples": [FINDINGS_EXAMPLE]}
+    if name == "log":
+        at = ("2026-11-20T08:00:00Z", "2026-11-20T20:00:00Z")
+        entries = [{"at": t, "findings": FINDINGS_EXAMPLE} for t in at]
+        return {
+            **schema_object("log"),
+            "examples": [{"schema": "radiculog/log@1", "entries": entries}],
+        }
     return schema_object(name)
 
 
