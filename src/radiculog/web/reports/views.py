@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +19,8 @@ from radiculog.web.reports.forms import PrepForm, ShareForm, initial_of
 from radiculog.web.reports.models import Prep, ShareLink, ShareOpening
 from radiculog.web.reports.pdf import render_pdf
 from radiculog.web.symptomlog.views import log_of
+
+NEW_LINK = "reports:new-share-link"  # session key: the link just made, shown once
 
 
 def _pdf_response(pdf: bytes, download: bool) -> HttpResponse:
@@ -55,14 +58,18 @@ def shares(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
         expires = now + timedelta(days=form.cleaned_data["days"])
-        ShareLink.objects.create(
-            log=log, label=form.cleaned_data["label"], created=now, expires=expires
-        )
+        link, token = ShareLink.make(log, form.cleaned_data["label"], now, expires)
+        # Shown once, on the page this redirects to; only its digest is stored.
+        url = request.build_absolute_uri(reverse("reports:shared", args=[token]))
+        request.session[NEW_LINK] = {"pk": link.pk, "url": url}
         messages.success(request, _("Share link created. Copy it and send it to your clinician."))
         return redirect("reports:shares")
     links = log.share_links.prefetch_related("openings")
+    new = request.session.pop(NEW_LINK, None)
     return render(
-        request, "reports/shares.html", {"form": form, "links": links, "now": timezone.now()}
+        request,
+        "reports/shares.html",
+        {"form": form, "links": links, "now": timezone.now(), "new": new},
     )
 
 
@@ -78,7 +85,7 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _open(request: HttpRequest, token: str, what: str) -> ShareLink:
-    link = ShareLink.objects.select_related("log").filter(token=token).first()
+    link = ShareLink.for_token(token)
     if link is None or not link.is_active():
         raise Http404("no such share link, or it has expired or been revoked")
     agent = request.META.get("HTTP_USER_AGENT", "")[:200]
@@ -89,7 +96,7 @@ def _open(request: HttpRequest, token: str, what: str) -> ShareLink:
 
 def shared(request: HttpRequest, token: str) -> HttpResponse:
     link = _open(request, token, "html")
-    context = {**build_report(link.log), "shared": link}
+    context = {**build_report(link.log), "shared": link, "token": token}
     response = render(request, "reports/shared.html", context)
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak to other sites
     response["X-Robots-Tag"] = "noindex"
