@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jsonschema
 import pytest
 
 from radiculog.imaging import compare, read_report
@@ -86,3 +87,33 @@ def test_not_json_is_a_400(post_json):
     response = post_json(URL, "{oops")
     assert response.status_code == 400
     assert response.json()["error"] == "invalid JSON"
+
+
+def test_what_it_answers_matches_its_openapi_document(client, post_json, examples):
+    operation = client.get("/api/v1/openapi.json").json()["paths"][URL]["post"]
+
+    def schema(part):
+        where = operation["requestBody"] if part == "request" else operation["responses"][part]
+        return jsonschema.Draft202012Validator(where["content"]["application/json"]["schema"])
+
+    findings = examples["01-l5-classic-no-weakness"]["findings"]
+    good = [{"text": TEXT}, {"text": TEXT, "findings": findings, "age": 44}]
+    for body in good:
+        schema("request").validate(body)
+        response = post_json(URL, body)
+        assert response.status_code == 200
+        schema("200").validate(response.json())
+    wrong_findings = {"schema": "radiculog/findings@1", "age": "x"}
+    bad = [
+        {"text": ""},
+        {"text": TEXT, "colour": "red"},
+        {"text": TEXT, "age": 200},
+        {"text": TEXT, "findings": wrong_findings},
+        "[1]",
+    ]
+    for body in bad:
+        if isinstance(body, dict):
+            assert not schema("request").is_valid(body), body
+        response = post_json(URL, body)
+        assert response.status_code == 400
+        schema("400").validate(response.json())

@@ -15,6 +15,13 @@ from ninja import Router, Status
 
 import radiculog
 from radiculog import imaging
+from radiculog.web.api.openapi import (
+    INVALID_DOCUMENT,
+    INVALID_JSON,
+    documented,
+    error,
+    schema_object,
+)
 
 router = Router(tags=["imaging"])
 FIELDS = ("text", "findings", "age")
@@ -62,15 +69,38 @@ def _compare(report: imaging.ImagingReport, body: dict[str, Any]) -> Result | im
 
 @router.post(
     "/imaging",
-    response={200: dict[str, Any], 400: dict[str, Any]},
+    response={200: Any, 400: Any},
     summary="Read an MRI or CT report's text, level by level",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "description": '{"text": report text, "findings": optional findings@1, "age": int}',
-            "content": {"application/json": {"schema": {"type": "object"}}},
-        }
-    },
+    openapi_extra=documented(
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["text"],
+            "properties": {
+                "text": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": MAX_TEXT,
+                    "description": "the words of the MRI or CT report",
+                },
+                "findings": {
+                    "description": "optional: the person's findings, to compare with the report",
+                    "oneOf": [schema_object("findings"), schema_object("findings2")],
+                },
+                "age": {"type": "integer", "minimum": 1, "maximum": 119},
+            },
+        },
+        "A scan report's text, and optionally the person's findings and age.",
+        r200=(
+            "radiculog/imaging@1: each level's findings and the roots they can touch, with "
+            "`concordance` when findings were given (see docs/imaging.md).",
+            {"type": "object", "required": ["schema", "levels", "cauda_equina_risk", "unread"]},
+        ),
+        r400=(
+            "The body is not a JSON object, or a field is wrong.",
+            error(INVALID_JSON, INVALID_DOCUMENT),
+        ),
+    ),
 )
 def read(request: HttpRequest) -> Result:
     """Each level's findings and the roots they can touch; with findings, how it fits."""

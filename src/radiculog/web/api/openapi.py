@@ -38,7 +38,9 @@ INVALID_DOCUMENT = {
     "additionalProperties": False,
     "required": ["error", "errors"],
     "properties": {
-        "error": {"enum": ["invalid findings", "invalid log", "invalid entry"]},
+        "error": {
+            "enum": ["invalid findings", "invalid log", "invalid entry", "invalid imaging request"]
+        },
         "errors": {
             "type": "array",
             "items": {
