@@ -21,7 +21,7 @@ from radiculog.contract.parse import parse_findings, parse_log
 from radiculog.engine.assessment import assess_findings
 from radiculog.engine.trend import assess_log
 
-EXAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "contract" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[1] / "tests" / "contract" / "copy" / "examples"
 
 
 def mix() -> list[dict[str, Any]]:

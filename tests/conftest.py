@@ -1,4 +1,4 @@
-"""Shared fixtures: the contract folder beside the repository, and findings builders."""
+"""Shared fixtures: the contract (the repository's own copy), and findings builders."""
 
 from __future__ import annotations
 
@@ -10,15 +10,19 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# The tests read the repository's own copy of the contract, so a clone with
+# nothing beside it tests fully; tests/contract/test_schemas.py compares the copy
+# with the team's shared folder when that folder is there.
+CONTRACT = REPO / "tests" / "contract" / "copy"
 SHARED_CONTRACT = REPO.parent / "shared" / "contract"
 
 
 def contract_examples() -> list[Path]:
-    return sorted((SHARED_CONTRACT / "examples").glob("*.json"))
+    return sorted((CONTRACT / "examples").glob("*.json"))
 
 
 def load_example(name: str) -> dict[str, Any]:
-    return json.loads((SHARED_CONTRACT / "examples" / name).read_text())  # type: ignore[no-any-return]
+    return json.loads((CONTRACT / "examples" / name).read_text())  # type: ignore[no-any-return]
 
 
 SAFETY_NO = {
@@ -53,7 +57,7 @@ def findings(**parts: Any) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def assessment_schema() -> dict[str, Any]:
-    return json.loads((SHARED_CONTRACT / "assessment.schema.json").read_text())  # type: ignore[no-any-return]
+    return json.loads((CONTRACT / "assessment.schema.json").read_text())  # type: ignore[no-any-return]
 
 
 # Log builders for the export and summary tests.

@@ -26,16 +26,15 @@ ENTRIES = [(12, 10, 4), (24, 9, 5), (36, 8, 5), (48, 6, 6), (60, 4, 7)]
 
 
 def sign_up_from_result(phone: Visitor) -> None:
-    with time_machine.travel(DAY1, tick=True):
-        run_flow(phone, load_examples()["01-l5-classic-no-weakness"]["findings"], "log")
-        phone.page.get_by_role("link", name="Start the 72-hour log").click()
-        assert "/accounts/signup/" in phone.page.url
-        phone.page.fill("#id_username", "dana")
-        phone.page.fill("#id_password1", PASSWORD)
-        phone.page.fill("#id_password2", PASSWORD)
-        phone.page.get_by_role("button", name="Create my log").click()
-        assert phone.page.url.endswith("/log/")
-        assert "first entry" in phone.page.locator(".messages").inner_text()
+    run_flow(phone, load_examples()["01-l5-classic-no-weakness"]["findings"], "log")
+    phone.page.get_by_role("link", name="Start the 72-hour log").click()
+    assert "/accounts/signup/" in phone.page.url
+    phone.page.fill("#id_username", "dana")
+    phone.page.fill("#id_password1", PASSWORD)
+    phone.page.fill("#id_password2", PASSWORD)
+    phone.page.get_by_role("button", name="Create my log").click()
+    assert phone.page.url.endswith("/log/")
+    assert "first entry" in phone.page.locator(".messages").inner_text()
 
 
 def add_entry(phone: Visitor, right: int, pain: int, first: bool = False) -> None:
@@ -62,49 +61,53 @@ def add_entry(phone: Visitor, right: int, pain: int, first: bool = False) -> Non
 def test_three_days_on_a_phone_then_a_pdf_and_a_share_link(
     phone: Visitor, browser: Any, live_server: Any
 ) -> None:
-    sign_up_from_result(phone)
-    for n, (hours, right, pain) in enumerate(ENTRIES):
-        with time_machine.travel(DAY1 + timedelta(hours=hours), tick=True):
+    # The whole story runs on one travelling server clock, so the session made on
+    # day 1 is still fresh when the report and share link are made on day 3,
+    # whatever today's date is (the browser keeps the cookie by its Max-Age).
+    with time_machine.travel(DAY1, tick=True) as clock:
+        sign_up_from_result(phone)
+        for n, (hours, right, pain) in enumerate(ENTRIES):
+            clock.move_to(DAY1 + timedelta(hours=hours))
             add_entry(phone, right, pain, first=n == 0)
-    page = phone.page
-    banner = page.locator("main .wrap > :first-child")
-    assert "escalation" in (banner.get_attribute("class") or "")
-    assert "4 now" in banner.inner_text()
-    assert "heel (right)" in page.locator(".maps section").nth(1).inner_text()
-    assert page.locator("svg.chart").count() >= 3
-    phone.check_accessible()
-    phone.shot("log-escalated")
+        page = phone.page
+        banner = page.locator("main .wrap > :first-child")
+        assert "escalation" in (banner.get_attribute("class") or "")
+        assert "4 now" in banner.inner_text()
+        assert "heel (right)" in page.locator(".maps section").nth(1).inner_text()
+        assert page.locator("svg.chart").count() >= 3
+        phone.check_accessible()
+        phone.shot("log-escalated")
 
-    phone.go("/report/")
-    assert "Toe lifts weaker on the right, 4 vs 10" in page.locator(".sentences").inner_text()
-    phone.check_accessible()
-    phone.shot("log-report")
-    with page.expect_download() as info:
-        page.get_by_role("link", name="Download PDF").click()
-    pdf = Path(info.value.path()).read_bytes()
-    check_pdf(pdf)
+        phone.go("/report/")
+        assert "Toe lifts weaker on the right, 4 vs 10" in page.locator(".sentences").inner_text()
+        phone.check_accessible()
+        phone.shot("log-report")
+        with page.expect_download() as info:
+            page.get_by_role("link", name="Download PDF").click()
+        pdf = Path(info.value.path()).read_bytes()
+        check_pdf(pdf)
 
-    phone.go("/report/share/")
-    page.fill("#id_label", "physio")
-    page.get_by_role("button", name="Create a share link").click()
-    url = page.locator(".share-link input[readonly]").input_value()
-    phone.check_accessible()
-    phone.shot("log-share")
+        phone.go("/report/share/")
+        page.fill("#id_label", "physio")
+        page.get_by_role("button", name="Create a share link").click()
+        url = page.locator(".share-link input[readonly]").input_value()
+        phone.check_accessible()
+        phone.shot("log-share")
 
-    clinician = browser.new_context()
-    view = clinician.new_page()
-    view.goto(url)
-    assert "Toe lifts weaker on the right, 4 vs 10" in view.locator(".sentences").inner_text()
-    assert view.locator("form").count() == 0
-    clinician.close()
+        clinician = browser.new_context()
+        view = clinician.new_page()
+        view.goto(url)
+        assert "Toe lifts weaker on the right, 4 vs 10" in view.locator(".sentences").inner_text()
+        assert view.locator("form").count() == 0
+        clinician.close()
 
-    page.reload()
-    assert "Opened 1 time" in page.locator(".share-link").inner_text()
-    page.get_by_role("button", name="Switch off this link").click()
-    fresh = browser.new_context()
-    response = fresh.new_page().goto(url)
-    assert response is not None and response.status == 404
-    fresh.close()
+        page.reload()
+        assert "Opened 1 time" in page.locator(".share-link").inner_text()
+        page.get_by_role("button", name="Switch off this link").click()
+        fresh = browser.new_context()
+        response = fresh.new_page().goto(url)
+        assert response is not None and response.status == 404
+        fresh.close()
 
 
 def check_pdf(pdf: bytes) -> None:

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 import radiculog
 from radiculog.contract.errors import FindingsError
-from tests.conftest import SHARED_CONTRACT
+from tests.conftest import CONTRACT
 
-SCHEMA = json.loads((SHARED_CONTRACT / "findings.schema.json").read_text())
+SCHEMA = json.loads((CONTRACT / "findings.schema.json").read_text())
 PROPS = SCHEMA["properties"]
 REGIONS = PROPS["pain"]["items"]["oneOf"][0]["properties"]["region"]["enum"] + ["saddle", "knee"]
 QUESTIONS = [*PROPS["answers"]["properties"], "fevr"]

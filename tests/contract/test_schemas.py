@@ -1,20 +1,36 @@
-"""The packaged schema copies equal the shared contract; the full assessment schema extends it."""
+"""The packaged schema copies equal the contract; the repository's copy of the
+contract equals the team's shared folder when that folder is beside the clone;
+the full assessment schema extends the contract's."""
 
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 import pytest
 
 from radiculog.contract.schema import load_schema
-from tests.conftest import SHARED_CONTRACT
+from tests.conftest import CONTRACT, SHARED_CONTRACT
 
 
 @pytest.mark.parametrize("name", ["findings", "log", "assessment"])
-def test_packaged_schema_equals_the_shared_one(name: str) -> None:
+def test_packaged_schema_equals_the_contract(name: str) -> None:
     packaged = resources.files("radiculog.contract.schemas").joinpath(f"{name}.schema.json")
-    assert packaged.read_text() == (SHARED_CONTRACT / f"{name}.schema.json").read_text()
+    assert packaged.read_text() == (CONTRACT / f"{name}.schema.json").read_text()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif(
+    not SHARED_CONTRACT.is_dir(), reason="no shared contract folder beside the clone"
+)
+def test_the_repository_copy_equals_the_shared_contract() -> None:
+    mine, shared = _files(CONTRACT), _files(SHARED_CONTRACT)
+    assert sorted(mine) == sorted(shared)
+    assert [name for name in mine if mine[name] != shared[name]] == []
 
 
 def _enums(schema: object, path: str = "") -> dict[str, list[object]]:

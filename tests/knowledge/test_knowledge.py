@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from radiculog.engine.knowledge import ROOTS, TIERS, load_knowledge
-from tests.conftest import SHARED_CONTRACT
+from tests.conftest import CONTRACT
 
 K = load_knowledge()
 KNOWLEDGE = Path(str(resources.files("radiculog.knowledge")))
 
 
 def _schema_enum(kind: str) -> set[str]:
-    schema = json.loads((SHARED_CONTRACT / "findings.schema.json").read_text())
+    schema = json.loads((CONTRACT / "findings.schema.json").read_text())
     props = schema["properties"]
     if kind == "answers":
         return set(props["answers"]["properties"])
@@ -45,7 +45,7 @@ def test_vocabulary_matches_the_contract_schema() -> None:
 
 
 def test_vocabulary_md_ids_are_all_known() -> None:
-    text = (SHARED_CONTRACT / "vocabulary.md").read_text()
+    text = (CONTRACT / "vocabulary.md").read_text()
     ids = set(re.findall(r"^\| `([a-z_0-9]+)` \|", text, re.M))
     known = set(K.questions) | set(K.regions) | set(K.home_tests) | set(TIERS)
     assert ids and ids <= known, ids - known

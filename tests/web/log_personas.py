@@ -7,20 +7,18 @@ stranger with an account: every URL with an id must be a 404 for him.
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
 
 from radiculog.web.symptomlog.models import Entry, Log
 from radiculog.web.symptomlog.views import add_entry
+from tests.conftest import load_example
 
 PASSWORD = "correct horse battery staple"
 START = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
-EXAMPLES = Path("/work/shared/contract/examples")
 
 
 @dataclass
@@ -41,11 +39,7 @@ def make_people() -> People:
 
 def base_findings() -> dict[str, Any]:
     """A complete, calm L5 check (contract example 01) to vary per entry."""
-    for folder in (Path(__file__).resolve().parents[1] / "contract" / "examples", EXAMPLES):
-        path = folder / "01-l5-classic-no-weakness.json"
-        if path.exists():
-            return copy.deepcopy(json.loads(path.read_text())["findings"])
-    raise FileNotFoundError("contract example 01 not found")
+    return copy.deepcopy(load_example("01-l5-classic-no-weakness.json")["findings"])
 
 
 def findings_with(toe: tuple[int, int], **extra: Any) -> dict[str, Any]:

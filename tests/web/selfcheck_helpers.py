@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from radiculog.web.selfcheck.steps import STEPS
-
-SHARED_EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "contract" / "examples"
+from tests.conftest import contract_examples
 
 
 def load_examples() -> dict[str, dict[str, Any]]:
-    """The shared contract examples by file stem."""
-    return {f.stem: json.loads(f.read_text()) for f in sorted(SHARED_EXAMPLES.glob("*.json"))}
+    """The contract examples by file stem."""
+    return {f.stem: json.loads(f.read_text()) for f in contract_examples()}
 
 
 def region_key(entry: dict[str, Any]) -> str:

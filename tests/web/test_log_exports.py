@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -15,9 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from fhir.resources.R4B.bundle import Bundle
 
+from tests.conftest import CONTRACT
 from tests.web.log_personas import People, add, make_people
 
-SCHEMAS = Path("/work/shared/contract")
+SCHEMAS = CONTRACT
 
 
 @pytest.fixture
