@@ -47,6 +47,16 @@ def test_assess_file_as_text_through_a_real_process(tmp_path: Path) -> None:
     assert "Which nerve root" not in result.stdout  # nothing between the person and help
 
 
+def test_the_region_names_its_emergency_number_through_a_real_process(tmp_path: Path) -> None:
+    f = tmp_path / "f.json"
+    f.write_text(json.dumps(findings(answers={"bladder_change": True})))
+    assert "call 999" in run("assess", str(f)).stdout  # the default region, uk
+    us = run("--region", "us", "assess", str(f)).stdout
+    assert "call 911" in us and "999" not in us
+    bad = run("--region", "mars", "assess", str(f))
+    assert bad.returncode == 2 and "invalid choice: 'mars'" in bad.stderr
+
+
 @pytest.mark.parametrize(
     ("stdin", "fragments"),
     [

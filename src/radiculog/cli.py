@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ import radiculog
 from radiculog.contract.errors import FindingsError
 from radiculog.contract.schema import NAMES as SCHEMAS
 from radiculog.contract.schema import schema_text
+from radiculog.engine.services import ENV, current_region, default_region, regions
 
 
 class InputError(Exception):
@@ -114,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
         "looks like. Educational, not a diagnosis.",
     )
     parser.add_argument("--version", action="version", version=radiculog.__version__)
+    parser.add_argument(
+        "--region",
+        choices=regions(),
+        help="which emergency number and services to name (default: RADICULOG_REGION, "
+        f"else {default_region()})",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, func, help_text in (
         ("assess", _cmd_assess, "assess a findings document (FILE or - for standard input)"),
@@ -145,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
+    if args.region:  # set once for everything this run says
+        os.environ[ENV] = args.region
+    try:
+        current_region()
+    except ValueError as exc:
+        print(f"radiculog: {exc}", file=sys.stderr)
+        return 2
     try:
         code: int = args.func(args, out)
     except (InputError, FindingsError) as exc:

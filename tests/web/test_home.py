@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,11 @@ def test_the_home_page_gives_the_emergency_advice_from_the_knowledge(client):
     advice = radiculog.load_knowledge().tiers["emergency"].do
     callout = BeautifulSoup(client.get("/").content, "html.parser").select_one(".callout-emergency")
     assert advice in callout.get_text()
+
+
+def test_pages_name_the_deployments_emergency_number(client, monkeypatch):
+    monkeypatch.setenv("RADICULOG_REGION", "us")
+    home = client.get("/").content.decode()
+    start = client.get(reverse("selfcheck:start")).content.decode()
+    assert "911" in home and "911" in start
+    assert "999" not in home and "999" not in start

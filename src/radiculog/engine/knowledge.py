@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
+
+from radiculog.engine.services import ENV, Services, current_region, fill, services
 
 ROOTS = ("L2", "L3", "L4", "L5", "S1")
 TIERS = ("watchful", "soon", "urgent", "emergency")  # least to most urgent
@@ -139,6 +142,7 @@ class Knowledge:
     priors: tuple[Prior, ...]
     method: dict[str, Any]
     explanations: tuple[Explanation, ...]
+    services: Services  # where to get help in the deployment's region
 
     @cached_property
     def safety_ids(self) -> tuple[str, ...]:
@@ -166,8 +170,9 @@ def _text(name: str) -> str:
     return resources.files("radiculog.knowledge").joinpath(name).read_text(encoding="utf-8")
 
 
-def _toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(_text(name))
+def _toml(name: str, region: str | None = None) -> dict[str, Any]:
+    raw = tomllib.loads(_text(name))
+    return fill(raw, region) if region else raw
 
 
 def _csv(name: str) -> list[dict[str, str]]:
@@ -255,11 +260,25 @@ def _signs() -> tuple[Sign, ...]:
     )
 
 
+def load_knowledge(region: str | None = None) -> Knowledge:
+    """The knowledge with its sentences naming the services of ``region`` (by
+    default the deployment's, ``RADICULOG_REGION``). Parsed once per region."""
+    if region is None:
+        return _for_setting(os.environ.get(ENV, ""))
+    return _load(region)
+
+
 @cache
-def load_knowledge() -> Knowledge:
-    """Parse every knowledge file once per process."""
-    vocab = _toml("vocabulary.toml")
-    advice = _toml("advice.toml")
+def _for_setting(_value: str) -> Knowledge:
+    # Keyed by the variable's raw value so the usual call costs one dict lookup.
+    return _load(current_region())
+
+
+@cache
+def _load(region: str) -> Knowledge:
+    """Parse every knowledge file once per process and region."""
+    vocab = _toml("vocabulary.toml", region)
+    advice = _toml("advice.toml", region)
     questions = {
         key: Question(key, q["group"], q["text"], q["short"], int(q.get("since", 1)))
         for key, q in vocab["questions"].items()
@@ -283,7 +302,7 @@ def load_knowledge() -> Knowledge:
             tuple(e["sources"]),
             e.get("calm_only", False),
         )
-        for e in _toml("other_explanations.toml")["explanations"]
+        for e in _toml("other_explanations.toml", region)["explanations"]
     )
     return Knowledge(
         version=_text("VERSION").strip(),
@@ -292,14 +311,15 @@ def load_knowledge() -> Knowledge:
         regions=regions,
         reflexes={k: v["label"] for k, v in vocab["reflexes"].items()},
         provocation={k: v["label"] for k, v in vocab["provocation"].items()},
-        rules=_rules(_toml("red_flags.toml")["rules"]),
+        rules=_rules(_toml("red_flags.toml", region)["rules"]),
         tiers=tiers,
         care=advice["care"],
         overlap=advice["overlap"],
         disclaimer=advice["disclaimer"]["text"],
-        home_tests=_home_tests(_toml("home_tests.toml")["tests"]),
+        home_tests=_home_tests(_toml("home_tests.toml", region)["tests"]),
         signs=_signs(),
         priors=_priors(),
-        method=_toml("method.toml"),
+        method=_toml("method.toml", region),
+        services=services(region),
         explanations=explanations,
     )

@@ -117,7 +117,8 @@ def _escalation(t: Trend, k: Knowledge) -> list[Reason]:
                     f"Your log shows the {c.side} side getting weaker on the {name.lower()}: "
                     f"{c.first} at first, {c.last} now. Weakness that is getting worse needs a "
                     "clinician's examination.",
-                    "Call your GP, physiotherapist or NHS 111 today and show them your log.",
+                    f"Call your {k.services.primary_care}, physiotherapist or "
+                    f"{k.services.urgent_advice} today and show them your log.",
                     ("girft2023", "nice_cks_sciatica"),
                 )
             )

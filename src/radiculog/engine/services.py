@@ -1,0 +1,93 @@
+"""Where to get help in the deployment's region: emergency number, urgent advice,
+the words for primary care.
+
+The region is set once for a deployment (``RADICULOG_REGION``: uk, us or eu) and
+fills the ``{placeholders}`` in every knowledge sentence when the knowledge is
+loaded, so the engine, the command line, the API, the pages and the PDF all name
+the same services. The clinical rules do not depend on it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+ENV = "RADICULOG_REGION"
+FIELDS = (
+    "emergency_number",
+    "emergency_tel",
+    "emergency_department",
+    "urgent_advice",
+    "urgent_tel",
+    "primary_care",
+    "urgent_care",
+)
+
+
+@dataclass(frozen=True)
+class Services:
+    region: str
+    label: str
+    emergency_number: str
+    emergency_tel: str
+    emergency_department: str
+    urgent_advice: str
+    urgent_tel: str
+    primary_care: str
+    urgent_care: str
+    sources: tuple[str, ...]
+
+    def placeholders(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in FIELDS}
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    text = resources.files("radiculog.knowledge").joinpath("services.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def regions() -> tuple[str, ...]:
+    return tuple(_raw()["regions"])
+
+
+def default_region() -> str:
+    return str(_raw()["default"])
+
+
+def current_region() -> str:
+    """The deployment's region from ``RADICULOG_REGION``; an unknown one is an error
+    (a wrong emergency number is worse than none)."""
+    region = os.environ.get(ENV, "").strip().lower() or default_region()
+    if region not in regions():
+        raise ValueError(f"{ENV}: unknown region {region!r}; allowed: {', '.join(regions())}")
+    return region
+
+
+@cache
+def services(region: str | None = None) -> Services:
+    region = region or current_region()
+    if region not in regions():
+        raise ValueError(f"unknown region {region!r}; allowed: {', '.join(regions())}")
+    r = _raw()["regions"][region]
+    return Services(
+        region=region,
+        label=r["label"],
+        sources=tuple(r["sources"]),
+        **{name: str(r[name]) for name in FIELDS},
+    )
+
+
+def fill(value: Any, region: str) -> Any:
+    """Fill the placeholders in every string of a parsed knowledge file."""
+    if isinstance(value, str):
+        return value.format_map(services(region).placeholders()) if "{" in value else value
+    if isinstance(value, list):
+        return [fill(v, region) for v in value]
+    if isinstance(value, dict):
+        return {k: fill(v, region) for k, v in value.items()}
+    return value
