@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from radiculog.engine.services import use_region
 
 REPO = Path(__file__).resolve().parents[1]
 # The tests read the repository's own copy of the contract, so a clone with
@@ -53,6 +56,13 @@ def findings(**parts: Any) -> dict[str, Any]:
     overridden by ``answers=`` and extended by any other contract field."""
     answers = {**SAFETY_NO, **parts.pop("answers", {})}
     return {"schema": "radiculog/findings@1", "answers": answers, **parts}
+
+
+@pytest.fixture
+def region() -> Iterator[Callable[[str | None], None]]:
+    """Choose the deployment region for one test (RADICULOG_REGION's effect)."""
+    yield use_region
+    use_region(None)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +17,7 @@ import radiculog
 from radiculog.contract.errors import FindingsError
 from radiculog.contract.schema import NAMES as SCHEMAS
 from radiculog.contract.schema import schema_text
-from radiculog.engine.services import ENV, current_region, default_region, regions
+from radiculog.engine.services import current_region, default_region, regions, use_region
 
 
 class InputError(Exception):
@@ -153,10 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
-    if args.region:  # set once for everything this run says
-        os.environ[ENV] = args.region
     try:
-        current_region()
+        use_region(args.region)  # set once for everything this run says
+        current_region()  # an unknown RADICULOG_REGION stops here, not mid-output
     except ValueError as exc:
         print(f"radiculog: {exc}", file=sys.stderr)
         return 2

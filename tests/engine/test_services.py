@@ -4,6 +4,7 @@ every sentence the engine writes; the clinical rules do not change by region."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,6 +13,12 @@ import radiculog
 from radiculog.engine.knowledge import load_knowledge
 from radiculog.engine.services import current_region, regions, services
 from tests.conftest import findings
+
+
+@pytest.fixture
+def use(region: Callable[[str | None], None]) -> Callable[[str | None], None]:
+    return region
+
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 OTHER_NUMBERS = {"uk": ("911", "112"), "us": ("999", "111", "112"), "eu": ("999", "911", "111")}
@@ -59,22 +66,36 @@ def test_the_rules_are_the_same_in_every_region() -> None:
     assert uk.signs == us.signs and uk.priors == us.priors
 
 
-@pytest.mark.parametrize(("region", "number"), [("uk", "999"), ("us", "911"), ("eu", "112")])
+@pytest.mark.parametrize(("name", "number"), [("uk", "999"), ("us", "911"), ("eu", "112")])
 def test_an_emergency_assessment_names_the_regions_number(
-    region: str, number: str, monkeypatch: pytest.MonkeyPatch
+    name: str, number: str, use: Callable[[str | None], None]
 ) -> None:
-    monkeypatch.setenv("RADICULOG_REGION", region)
+    use(name)
     a = radiculog.assess(findings(answers={"bladder_change": True}))
     text = radiculog.render_text(a)
     assert a.urgency.tier == "emergency"
     assert number in text
-    for other in OTHER_NUMBERS[region]:
+    for other in OTHER_NUMBERS[name]:
         assert not re.search(rf"\b{other}\b", text), other
 
 
 def test_an_unknown_region_is_an_error_that_names_the_allowed_ones(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, use: Callable[[str | None], None]
 ) -> None:
     monkeypatch.setenv("RADICULOG_REGION", "mars")
+    use(None)
     with pytest.raises(ValueError, match=r"RADICULOG_REGION.*'mars'.*uk"):
         current_region()
+    with pytest.raises(ValueError, match="unknown region 'mars'"):
+        use("mars")
+
+
+def test_the_environment_sets_the_region_when_none_is_chosen(
+    monkeypatch: pytest.MonkeyPatch, use: Callable[[str | None], None]
+) -> None:
+    monkeypatch.setenv("RADICULOG_REGION", "eu")
+    use(None)
+    assert current_region() == "eu"
+    assert "112" in load_knowledge().tiers["emergency"].do
+    use("us")
+    assert "911" in load_knowledge().tiers["emergency"].do

@@ -41,8 +41,8 @@ def test_the_home_page_gives_the_emergency_advice_from_the_knowledge(client):
     assert advice in callout.get_text()
 
 
-def test_pages_name_the_deployments_emergency_number(client, monkeypatch):
-    monkeypatch.setenv("RADICULOG_REGION", "us")
+def test_pages_name_the_deployments_emergency_number(client, region):
+    region("us")
     home = client.get("/").content.decode()
     start = client.get(reverse("selfcheck:start")).content.decode()
     assert "911" in home and "911" in start

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from radiculog.engine.services import ENV, Services, current_region, fill, services
+from radiculog.engine.services import Services, current_region, fill, services
 
 ROOTS = ("L2", "L3", "L4", "L5", "S1")
 TIERS = ("watchful", "soon", "urgent", "emergency")  # least to most urgent
@@ -262,16 +261,8 @@ def _signs() -> tuple[Sign, ...]:
 
 def load_knowledge(region: str | None = None) -> Knowledge:
     """The knowledge with its sentences naming the services of ``region`` (by
-    default the deployment's, ``RADICULOG_REGION``). Parsed once per region."""
-    if region is None:
-        return _for_setting(os.environ.get(ENV, ""))
-    return _load(region)
-
-
-@cache
-def _for_setting(_value: str) -> Knowledge:
-    # Keyed by the variable's raw value so the usual call costs one dict lookup.
-    return _load(current_region())
+    default the process's, see ``services.current_region``). Parsed once per region."""
+    return _load(region or current_region())
 
 
 @cache

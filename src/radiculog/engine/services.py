@@ -59,9 +59,28 @@ def default_region() -> str:
     return str(_raw()["default"])
 
 
+_chosen: str | None = None  # set by use_region(); None means "from the environment"
+
+
+def use_region(region: str | None) -> None:
+    """Set the region for this process (the command line's --region, Django's
+    settings); None goes back to ``RADICULOG_REGION``."""
+    global _chosen
+    if region is not None and region not in regions():
+        raise ValueError(f"unknown region {region!r}; allowed: {', '.join(regions())}")
+    _chosen = region
+    _from_environment.cache_clear()
+
+
 def current_region() -> str:
-    """The deployment's region from ``RADICULOG_REGION``; an unknown one is an error
-    (a wrong emergency number is worse than none)."""
+    """The process's region: the one chosen with use_region(), else
+    ``RADICULOG_REGION``, else the default. Cheap: asked on every load_knowledge()."""
+    return _chosen or _from_environment()
+
+
+@cache
+def _from_environment() -> str:
+    # An unknown region is an error: a wrong emergency number is worse than none.
     region = os.environ.get(ENV, "").strip().lower() or default_region()
     if region not in regions():
         raise ValueError(f"{ENV}: unknown region {region!r}; allowed: {', '.join(regions())}")

@@ -15,7 +15,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from radiculog.engine.services import default_region, regions
+from radiculog.engine.services import default_region, regions, use_region
 from radiculog.web.env import env_bool, env_int, env_list, env_secret, env_str
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -44,6 +44,7 @@ SECRET_KEY = _secret_key()
 # Which emergency number and services every page, PDF and API text names. The
 # engine reads the same variable; checked here so a typo stops the server.
 RADICULOG_REGION = env_str("RADICULOG_REGION", default_region(), allowed=regions()).lower()
+use_region(RADICULOG_REGION)
 ALLOWED_HOSTS = env_list("RADICULOG_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("RADICULOG_CSRF_TRUSTED_ORIGINS", "")
 
