@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from radiculog.imaging import context as cx
 from radiculog.imaging import findings as fx
+from radiculog.imaging import groups as gx
 from radiculog.imaging.levels import (
     LEVELS,
     LevelMention,
     VertebraMention,
     find_levels,
-    levels_between,
 )
 from radiculog.imaging.merge import (
     CONTACT_RANK,
@@ -33,18 +34,9 @@ from radiculog.imaging.roots import anatomical_roots
 from radiculog.imaging.sentences import Statement, clauses, statements
 
 _NO_ZONE = ("spondylolisthesis", "Modic change")
-# "L4-5 and L5-S1 protrusions, left and right respectively", "..., the latter with ...":
-# which finding goes with which level is a puzzle the reader does not solve.
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# "L4-5 and L5-S1 protrusions, left and right respectively", "..., the latter with ...": which
+# finding goes with which level is solved only for named roots (context.respective_roots).
 _THE_LATTER = re.compile(r"\bthe (?:latter|former)\b", re.IGNORECASE)
-_GROUP_JOIN = re.compile(r"\s*(?:,|and|or|&|/|as well as)?\s*(?:and\s+)?(?:at\s+)?", re.IGNORECASE)
-_CHAIN = [v for v in ("T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2")]
-
-
-@dataclass
-class _Group:
-    start: int
-    levels: tuple[str, ...]
 
 
 @dataclass
@@ -56,51 +48,9 @@ class _State:
     notes: list[str] = field(default_factory=list)
     ces: list[str] = field(default_factory=list)
     last: list[Draft] = field(default_factory=list)
-
-
-def _groups(sentence: str, mentions: list[LevelMention]) -> list[_Group]:
-    out: list[_Group] = []
-    prev_end = -1
-    for m in mentions:
-        if out and _GROUP_JOIN.fullmatch(sentence[prev_end : m.start]):
-            out[-1].levels = out[-1].levels + m.levels
-        else:
-            out.append(_Group(m.start, m.levels))
-        prev_end = m.end
-    return out
-
-
-def _group_for(pos: int, groups: list[_Group], prefix: bool) -> _Group | None:
-    """The level group a finding at `pos` belongs to: the one before it when the clause
-    opens with a level ("L4-5: bulge"), else the next one named ("bulge at L4-5")."""
-    before = [g for g in groups if g.start < pos]
-    after = [g for g in groups if g.start > pos]
-    if prefix and before:
-        return before[-1]
-    if after:
-        return after[0]
-    return before[-1] if before else None
-
-
-def _trim_at_next_group(m: fx.Mention, own: _Group, groups: list[_Group], offset: int) -> None:
-    """A finding's words stop where another level starts: in "bulges at L3-4 and L4-5, worse
-    at L4-5 where there is a left foraminal component", "left foraminal" is not the bulges'."""
-    later = [g.start - offset for g in groups if g is not own and g.start - offset > m.end]
-    if later and m.word_start < min(later) < m.word_start + len(m.words):
-        m.words = m.words[: min(later) - m.word_start]
-    start = own.start - offset  # "L4-5 left and L5-S1 right protrusions": not from L4-5's words
-    earlier = [g for g in groups if g is not own and m.word_start <= g.start - offset < start]
-    if earlier and m.word_start < start < m.start:
-        m.words = m.words[start - m.word_start :]
-        m.word_start = start
-
-
-def _listhesis_levels(vertebrae: list[VertebraMention], lo: int, hi: int) -> tuple[str, ...]:
-    """'anterolisthesis of L4' is the slip of L4 on the vertebra below: L4-L5."""
-    for v in vertebrae:
-        if lo <= v.start < hi and not v.is_root and v.vertebra in _CHAIN[:-1]:
-            return levels_between(v.vertebra, _CHAIN[_CHAIN.index(v.vertebra) + 1])
-    return ()
+    carry: tuple[str, ...] = ()  # level context from the sentences before, in this paragraph
+    paragraph: int = -1
+    respective: dict[str, str] = field(default_factory=dict)  # level -> root, this sentence
 
 
 def _side(words: str, position: str) -> str:
@@ -115,7 +65,7 @@ def _draft(
 ) -> Draft:
     start = offset + m.word_start
     named = fx.named_roots(verts, start, start + len(m.words))
-    severity = fx.severity(m.severity_words or m.words)
+    severity = m.severity or fx.severity(m.severity_words or m.words)
     if m.finding in _NO_ZONE:
         contact = fx.contact(m.words, bool(named)) or "unstated"
         return Draft(level, m.finding, "n/a", [], "n/a", named, bool(named), contact, severity,
@@ -128,6 +78,11 @@ def _draft(
     first, zones = fx.zone(m.words)
     position = m.position or first or "unstated"
     zones = [m.position] if m.position else zones
+    inside = [v for v in verts if v.is_root and start <= v.start < start + len(m.words)]
+    kinds = {v.vertebra: cx.root_kind(sentence, v) for v in inside}
+    named = [r for r in named if cx.zone_fits(kinds.get(r), zones)]
+    contact = contact if named or not fx.named_roots(verts, start, start + len(m.words)) else (
+        "unstated")  # fmt: skip
     roots = named or (anatomical_roots(level, zones) if m.compressive else [])
     side = _side(m.words, position)
     return Draft(level, m.finding, position, zones, side, roots, bool(named), contact, severity,
@@ -180,7 +135,31 @@ def _place(
         else:
             d = add(state.drafts, _draft(m, lv, sentence, offset, verts))
             give_contact_to_herniation(d, [x for x in new_last if x.level == lv])
+            same = [x for x in new_last if x.level == lv]
+            _pass_roots_back(m, d, offset, verts, same, state.respective)
+            if lv in state.respective and d.named and len(d.roots) > 1:
+                d.roots = [state.respective[lv]]  # "... the L5 & S1 roots respectively"
             new_last.append(d)
+
+
+def _pass_roots_back(
+    m: fx.Mention, d: Draft, offset: int, verts: list[VertebraMention], before: list[Draft],
+    respective: dict[str, str],
+) -> None:  # fmt: skip
+    """'bulge ..., causing foraminal narrowing and impinging the traversing L5 root': a root said
+    to be traversing is the disc finding's, not the foraminal narrowing's (context.zone_fits)."""
+    start = offset + m.word_start
+    named = fx.named_roots(verts, start, start + len(m.words))
+    left = [r for r in named if r not in d.roots]
+    target = next((x for x in reversed(before) if x.compressive and x is not d), None)
+    if not left or target is None:
+        return
+    target.roots = list(dict.fromkeys((target.roots if target.named else []) + left))
+    if target.level in respective and len(target.roots) > 1:
+        target.roots = [respective[target.level]]
+    target.named = True
+    grade = fx.contact(m.words, True) or "unstated"
+    target.contact = max(target.contact, grade, key=CONTACT_RANK.index)
 
 
 def _read_clause(
@@ -190,7 +169,7 @@ def _read_clause(
     """Returns (read something, why something could not be placed or "", levels for the
     next clause). The reasons are the codes in report.UNREAD_REASONS."""
     own = [m for m in mentions if offset <= m.start < offset + len(clause)]
-    groups = _groups(sentence, own)
+    groups = gx.groups(sentence, own)
     found, unqualified = fx.mentions(clause)
     problem = "which_narrowing" if unqualified else ""
     problem = problem or ("level_not_read" if any(not m.supported for m in own) else "")
@@ -199,7 +178,7 @@ def _read_clause(
         read = _clause_without_findings(state, sentence, offset, clause, levels, verts)
         return read, problem or ("words_not_known" if groups and not read else ""), levels
     several = sum(len(g.levels) for g in groups) > 1
-    if several and _RESPECTIVELY.search(clause):
+    if several and cx.RESPECTIVELY.search(clause) and not state.respective:
         return True, "which_level", inherited
     latter = _THE_LATTER.search(clause) if several else None
     prefix = bool(groups) and groups[0].start < offset + found[0].start
@@ -211,12 +190,14 @@ def _read_clause(
             continue
         after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
         m.severity_words = clause[m.word_start : min(after)] if after else ""
-        group = _group_for(offset + m.start, groups, prefix)
+        group = gx.group_for(offset + m.start, groups, prefix)
         if group is not None:
-            _trim_at_next_group(m, group, groups, offset)
+            gx.trim_at_next_group(m, group, groups, offset)
         levels = group.levels if group is not None else inherited
+        # "compresses the exiting L4 root": the root says where
+        levels = levels or cx.root_levels(sentence, verts, offset, offset + len(clause))
         if not levels and m.finding == "spondylolisthesis":
-            levels = _listhesis_levels(verts, offset, offset + len(clause))
+            levels = gx.listhesis_levels(verts, offset, offset + len(clause))
         if not levels:
             # "no stenosis at any level", "multilevel disc desiccation": read, placed nowhere
             placed_nowhere = m.negated or m.other
@@ -238,12 +219,21 @@ def _read_statement(state: _State, st: Statement) -> None:
         read_any = True
         if not negated:
             state.ces.append(sentence)
-    inherited = st.context
+    if fx.large_disc_compresses_sac(sentence):
+        state.ces.append(sentence)
+    whole_spine = cx.ends_context(sentence) and not mentions
+    inherited = st.context or ((cx.vertebra_levels(sentence) or state.carry) if not whole_spine
+                               else ())  # fmt: skip
+    state.respective = cx.respective_roots(sentence, mentions, verts)
+    before = len(state.drafts)
     for offset, clause in clauses(sentence):
         read, bad, inherited = _read_clause(
             state, sentence, offset, clause, inherited, mentions, verts
         )
         read_any, problem = read_any or read, problem or bad
+    if not mentions and not inherited and len(state.drafts) == before:
+        read_any = _root_only(state, sentence, verts) or read_any
+    state.carry = () if whole_spine else inherited
     if fx.names_unread_term(sentence):
         # surgery, a cyst, a mass...: show it word for word and call no level here normal
         state.normal = {lv: ev for lv, ev in state.normal.items() if ev != sentence}
@@ -252,6 +242,25 @@ def _read_statement(state: _State, st: Statement) -> None:
         state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc
     elif problem or not read_any:
         state.unread.setdefault(sentence, problem or "words_not_known")
+
+
+def _root_only(state: _State, sentence: str, verts: list[VertebraMention]) -> bool:
+    """'Compression of the exiting L4 nerve root in the neural exit canal': no finding word and no
+    level, but the root gives both: exiting L4 -> L4-L5 foraminal, descending S1 -> L5-S1 lateral
+    recess stenosis. True if read."""
+    levels = cx.root_levels(sentence, verts, 0, len(sentence))
+    grade = fx.contact(sentence, True)
+    if not levels or grade in (None, "none"):
+        return False
+    root = next(v for v in verts if v.is_root and cx.root_kind(sentence, v))
+    if fx.negated_at(sentence, root.start):
+        return False
+    kind = "foraminal stenosis" if cx.root_kind(sentence, root) == "exiting" else (
+        "lateral recess stenosis")  # fmt: skip
+    position = "foraminal" if kind == "foraminal stenosis" else "lateral recess"
+    m = fx.Mention(kind, 0, 0, True, position=position, words=sentence)
+    _place(state, m, levels, sentence, 0, verts, [])
+    return True
 
 
 def _build(state: _State) -> ImagingReport:
@@ -288,5 +297,7 @@ def read_report(text: str) -> ImagingReport:
         raise TypeError(f"report text must be a string, got {type(text).__name__}")
     state = _State()
     for st in statements(text):
+        if st.paragraph != state.paragraph:  # level context does not cross a blank line
+            state.carry, state.paragraph = (), st.paragraph
         _read_statement(state, st)
     return _build(state)
