@@ -44,9 +44,14 @@ def vertebra_levels(sentence: str) -> tuple[str, ...]:
     a Modic change "in the L5 vertebral body" may belong to either disc, so it stays unread."""
     from radiculog.imaging.findings import mentions
 
+    vocab = load_vocabulary()
+    for pattern in vocab.vertebra_foramen:  # "the L5 neural foramina": L5-S1, any finding
+        m = pattern.search(sentence)
+        if m:
+            return _below(re.sub(r"[\s-]", "", m["v"]).upper())
     if not any(m.finding in _DISPLACED and not m.negated for m in mentions(sentence)[0]):
         return ()
-    for pattern in load_vocabulary().vertebra_level:
+    for pattern in vocab.vertebra_level:
         m = pattern.search(sentence)
         if m:
             return _below(re.sub(r"[\s-]", "", m["v"]).upper())

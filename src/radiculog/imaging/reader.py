@@ -51,6 +51,7 @@ class _State:
     carry: tuple[str, ...] = ()  # level context from the sentences before, in this paragraph
     paragraph: int = -1
     respective: dict[str, str] = field(default_factory=dict)  # level -> root, this sentence
+    from_carry: bool = False  # this sentence's level comes from an earlier sentence
 
 
 def _side(words: str, position: str) -> str:
@@ -65,7 +66,11 @@ def _draft(
 ) -> Draft:
     start = offset + m.word_start
     named = fx.named_roots(verts, start, start + len(m.words))
-    severity = m.severity or fx.severity(m.severity_words or m.words)
+    # the grade before the noun is its own ("mild central stenosis and sever compression of
+    # the L5 root" is mild); one after it counts only when none comes before
+    before = fx.severity(sentence[max(0, offset + m.start - 20) : offset + m.end])
+    severity = m.severity or (before if before != "unstated" else fx.severity(
+        m.severity_words or m.words))  # fmt: skip
     if m.finding in _NO_ZONE:
         contact = fx.contact(m.words, bool(named)) or "unstated"
         return Draft(level, m.finding, "n/a", [], "n/a", named, bool(named), contact, severity,
@@ -114,7 +119,7 @@ def _clause_without_findings(
 ) -> bool:  # fmt: skip
     """'L5-S1: Normal.' or 'The traversing left S1 root is compressed.'; True if read."""
     if fx.is_normal(clause) and levels and not fx.is_background(clause):
-        for lv in levels:
+        for lv in levels if not state.from_carry else ():
             state.normal.setdefault(lv, sentence)
         return True
     named = fx.named_roots(verts, offset, offset + len(clause))
@@ -131,7 +136,8 @@ def _place(
         if m.other:
             state.others.setdefault((lv, m.finding), sentence)
         elif m.negated:
-            state.normal.setdefault(lv, sentence)
+            if not state.from_carry:
+                state.normal.setdefault(lv, sentence)
         else:
             d = add(state.drafts, _draft(m, lv, sentence, offset, verts))
             give_contact_to_herniation(d, [x for x in new_last if x.level == lv])
@@ -222,8 +228,11 @@ def _read_statement(state: _State, st: Statement) -> None:
     if fx.large_disc_compresses_sac(sentence):
         state.ces.append(sentence)
     whole_spine = cx.ends_context(sentence) and not mentions
-    inherited = st.context or ((cx.vertebra_levels(sentence) or state.carry) if not whole_spine
-                               else ())  # fmt: skip
+    carried = () if whole_spine else (cx.vertebra_levels(sentence) or state.carry)
+    # a level carried from an earlier sentence places findings, but never calls a level normal
+    # ("The cauda equina is unremarkable." after a sentence naming L5/S1)
+    state.from_carry = bool(carried) and not mentions and not st.context
+    inherited = carried or st.context
     state.respective = cx.respective_roots(sentence, mentions, verts)
     before = len(state.drafts)
     for offset, clause in clauses(sentence):
@@ -233,10 +242,15 @@ def _read_statement(state: _State, st: Statement) -> None:
         read_any, problem = read_any or read, problem or bad
     if not mentions and not inherited and len(state.drafts) == before:
         read_any = _root_only(state, sentence, verts) or read_any
-    state.carry = () if whole_spine else inherited
+    background = not read_any and fx.is_background(sentence)  # numbering, conus: no context
+    state.carry = () if whole_spine or background else inherited
     if fx.names_unread_term(sentence):
-        # surgery, a cyst, a mass...: show it word for word and call no level here normal
-        state.normal = {lv: ev for lv, ev in state.normal.items() if ev != sentence}
+        # surgery, a cyst, a mass...: show it word for word and call no level it is about normal
+        here = {lv for m in mentions for lv in m.levels} | set(st.context)
+        here |= set(carried) if not verts else set()  # "... in the L3 body" is not about L5-S1
+        state.normal = {
+            lv: ev for lv, ev in state.normal.items() if ev != sentence and lv not in here
+        }
         state.unread.setdefault(sentence, "not_interpreted")
     elif not read_any and fx.is_background(sentence):
         state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc

@@ -185,7 +185,7 @@ def statements(text: str) -> list[Statement]:
             continue
         levels, alone = heading_levels(line)
         if alone:
-            context, carry = levels, ()
+            context, carry, paragraph = levels, (), paragraph + 1
             continue
         if levels:
             context = ()  # a new level line ends the heading above it

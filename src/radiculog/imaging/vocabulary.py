@@ -65,6 +65,7 @@ class Vocabulary:
     request_cues: re.Pattern[str]
     context_stops: re.Pattern[str]
     vertebra_level: tuple[re.Pattern[str], ...]
+    vertebra_foramen: tuple[re.Pattern[str], ...]
     background: re.Pattern[str]
     unread_terms: re.Pattern[str]
     raw: dict[str, Any]
@@ -98,6 +99,7 @@ def load_vocabulary() -> Vocabulary:
     # "{v}": one lumbar or sacral vertebra, captured as v ("L2", "S1")
     vertebra = r"(?P<v>[LS]\s?-?\s?[1-6])(?![\w-])"
     vert_phrases = [p.replace("{v}", vertebra, 1) for p in raw["level_context"]["vertebra"]]
+    foramen = [p.replace("{v}", vertebra, 1) for p in raw["level_context"]["foramen"]]
     contact = raw["contact"]
     neg = raw["negation"]
     return Vocabulary(
@@ -135,6 +137,7 @@ def load_vocabulary() -> Vocabulary:
         ),
         context_stops=words(raw["level_context"]["stops"]),
         vertebra_level=tuple(re.compile(rf"(?<![\w-]){p}", re.IGNORECASE) for p in vert_phrases),
+        vertebra_foramen=tuple(re.compile(rf"(?<![\w-]){p}", re.IGNORECASE) for p in foramen),
         background=words(raw["background"]["phrases"]),
         unread_terms=words(raw["unread_terms"]["phrases"]),
         raw=raw,
