@@ -28,6 +28,7 @@ from radiculog.imaging.merge import (
     fold_untyped_herniation,
     freeze,
     give_contact_to_herniation,
+    pass_roots_back,
 )
 from radiculog.imaging.report import ImagingReport, LevelFinding, OtherFinding
 from radiculog.imaging.roots import anatomical_roots
@@ -142,30 +143,16 @@ def _place(
             d = add(state.drafts, _draft(m, lv, sentence, offset, verts))
             give_contact_to_herniation(d, [x for x in new_last if x.level == lv])
             same = [x for x in new_last if x.level == lv]
-            _pass_roots_back(m, d, offset, verts, same, state.respective)
+            pass_roots_back(
+                fx.named_roots(verts, offset + m.word_start, offset + m.word_start + len(m.words)),
+                m.words,
+                d,
+                same,
+                state.respective,
+            )
             if lv in state.respective and d.named and len(d.roots) > 1:
                 d.roots = [state.respective[lv]]  # "... the L5 & S1 roots respectively"
             new_last.append(d)
-
-
-def _pass_roots_back(
-    m: fx.Mention, d: Draft, offset: int, verts: list[VertebraMention], before: list[Draft],
-    respective: dict[str, str],
-) -> None:  # fmt: skip
-    """'bulge ..., causing foraminal narrowing and impinging the traversing L5 root': a root said
-    to be traversing is the disc finding's, not the foraminal narrowing's (context.zone_fits)."""
-    start = offset + m.word_start
-    named = fx.named_roots(verts, start, start + len(m.words))
-    left = [r for r in named if r not in d.roots]
-    target = next((x for x in reversed(before) if x.compressive and x is not d), None)
-    if not left or target is None:
-        return
-    target.roots = list(dict.fromkeys((target.roots if target.named else []) + left))
-    if target.level in respective and len(target.roots) > 1:
-        target.roots = [respective[target.level]]
-    target.named = True
-    grade = fx.contact(m.words, True) or "unstated"
-    target.contact = max(target.contact, grade, key=CONTACT_RANK.index)
 
 
 def _read_clause(
