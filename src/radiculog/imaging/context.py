@@ -23,6 +23,7 @@ _TRAVERSING = re.compile(
     r"\b(?:traversing|transiting|descending|crossing|absteigende\w*)\W+(?:(?:left|right)\W+)?$",
     re.I,
 )
+_LISTED_ROOTS = re.compile(r"(?:\b[LS]\d\s*(?:,|&|/|\band\b|\bor\b)\s*)+$", re.IGNORECASE)
 _DISPLACED = ("sequestration", "extrusion", "protrusion", "herniation")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
@@ -59,8 +60,9 @@ def vertebra_levels(sentence: str) -> tuple[str, ...]:
 
 
 def root_kind(sentence: str, v: VertebraMention) -> str | None:
-    """'exiting' or 'traversing' when the words before a named root say which, else None."""
-    before = sentence[max(0, v.start - 40) : v.start]
+    """'exiting' or 'traversing' when the words before a named root say which, else None
+    ("the traversing L5 & S1 roots": both traversing)."""
+    before = _LISTED_ROOTS.sub("", sentence[max(0, v.start - 50) : v.start])
     if _EXITING.search(before):
         return "exiting"
     if _TRAVERSING.search(before):

@@ -219,7 +219,7 @@ def _read_statement(state: _State, st: Statement) -> None:
     # a level carried from an earlier sentence places findings, but never calls a level normal
     # ("The cauda equina is unremarkable." after a sentence naming L5/S1)
     state.from_carry = bool(carried) and not mentions and not st.context
-    inherited = carried or st.context
+    inherited = () if whole_spine else (carried or st.context)
     state.respective = cx.respective_roots(sentence, mentions, verts)
     before = len(state.drafts)
     for offset, clause in clauses(sentence):

@@ -110,8 +110,8 @@ def _table_row(line: str) -> str:
         return line
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     cells = [c for c in cells if c and not re.fullmatch(r"[-:= ]+", c)]
-    if not cells:
-        return ""
+    if not cells or not find_levels(" ".join(cells))[0]:
+        return ""  # a header row ("| Level | Finding |") or a rule
     head, rest = cells[0], cells[1:]
     if rest and find_levels(head)[0] and not head.endswith(":"):
         head += ":"

@@ -76,7 +76,7 @@ def _walk_qualifiers(clause: str, edge: int, forward: bool) -> list[tuple[str, i
 
 def stenoses(clause: str, taken: Taken) -> tuple[list[Mention], bool]:
     vocab = load_vocabulary()
-    out: list[Mention] = []
+    out: list[Mention] = _central_wordings(clause, taken)  # before the nouns they contain
     unqualified = False
     for m in vocab.stenosis_noun.finditer(clause):
         if not taken.free(m.start(), m.end()):
@@ -118,7 +118,6 @@ def stenoses(clause: str, taken: Taken) -> tuple[list[Mention], bool]:
                     Mention(kind, s, e, True, position=_stenosis_position(kind), negated=True)
                 )
                 taken.add(s, e)
-    out += _central_wordings(clause, taken)
     return out, unqualified
 
 
