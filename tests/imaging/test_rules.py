@@ -75,7 +75,9 @@ def test_a_level_governs_the_next_sentences_of_its_paragraph() -> None:
     )
     got = found(text)
     assert got[("L4-L5", "foraminal stenosis")]["side"] == "bilateral"
-    assert ("L4-L5", "bulge") in got
+    assert got[("L4-L5", "bulge")]["roots"] == ["L5"]
+    assert got[("L4-L5", "bulge")]["root_contact"] == "contact"
+    assert read_report(text).unread == ()
 
 
 def test_level_context_stops_at_a_blank_line_and_at_a_new_level() -> None:

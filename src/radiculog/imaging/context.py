@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from radiculog.imaging.levels import VERTEBRAE, LevelMention, VertebraMention, levels_between
+from radiculog.imaging.mention import Mention, negated_at
 from radiculog.imaging.vocabulary import load_vocabulary
 
 _EXITING = re.compile(r"\b(?:exiting|existing|exit|abgehende\w*)\W+(?:(?:left|right)\W+)?$", re.I)
@@ -110,3 +111,23 @@ def zone_fits(kind: str | None, zones: list[str]) -> bool:
     if kind == "exiting":
         return not zones or any(z in rule["exiting"] for z in zones)
     return True
+
+
+def root_only_finding(
+    sentence: str, verts: list[VertebraMention]
+) -> tuple[Mention, tuple[str, ...]] | None:
+    """'Compression of the exiting L4 nerve root in the neural exit canal': no finding word and
+    no level, but the root gives both: exiting L4 -> L4-L5 foraminal stenosis, descending S1 ->
+    L5-S1 lateral recess stenosis. None unless the root is said to be touched and not negated."""
+    from radiculog.imaging.findings import contact
+
+    levels = root_levels(sentence, verts, 0, len(sentence))
+    if not levels or contact(sentence, True) in (None, "none"):
+        return None
+    root = next(v for v in verts if v.is_root and root_kind(sentence, v))
+    if negated_at(sentence, root.start):
+        return None
+    exiting = root_kind(sentence, root) == "exiting"
+    kind = "foraminal stenosis" if exiting else "lateral recess stenosis"
+    position = "foraminal" if exiting else "lateral recess"
+    return Mention(kind, 0, 0, True, position=position, words=sentence), levels

@@ -95,12 +95,20 @@ def _draft(
                   sentence, m.compressive)  # fmt: skip
 
 
-def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str]) -> bool:
-    """A clause with no finding that says what happens to a root belongs to the finding before."""
+def _attach(
+    state: _State, clause: str, levels: tuple[str, ...], named: list[str],
+    kinds: dict[str, str | None],
+) -> bool:  # fmt: skip
+    """A clause with no finding that says what happens to a root belongs to the finding before
+    (the latest one whose zone fits a root said to be traversing or exiting)."""
     grade = fx.contact(clause, bool(named))
     if grade is None:
         return False
-    targets = [d for d in state.last if d.compressive and (not levels or d.level in levels)]
+    here = [d for d in state.drafts.values() if d.compressive and (not levels or d.level in levels)]
+    targets = [d for d in state.last if d in here]
+    fits = [d for d in here if all(cx.zone_fits(kinds.get(r), d.zones) for r in named)]
+    if named and targets and not any(d in fits for d in targets):
+        targets = fits[-1:]
     if grade == "none" and named:
         # "the exiting L5 roots are free": says which root is spared, changes no finding
         return True
@@ -124,7 +132,8 @@ def _clause_without_findings(
             state.normal.setdefault(lv, sentence)
         return True
     named = fx.named_roots(verts, offset, offset + len(clause))
-    return _attach(state, clause, levels, named)
+    kinds = {v.vertebra: cx.root_kind(sentence, v) for v in verts if v.is_root}
+    return _attach(state, clause, levels, named, kinds)
 
 
 def _place(
@@ -246,22 +255,11 @@ def _read_statement(state: _State, st: Statement) -> None:
 
 
 def _root_only(state: _State, sentence: str, verts: list[VertebraMention]) -> bool:
-    """'Compression of the exiting L4 nerve root in the neural exit canal': no finding word and no
-    level, but the root gives both: exiting L4 -> L4-L5 foraminal, descending S1 -> L5-S1 lateral
-    recess stenosis. True if read."""
-    levels = cx.root_levels(sentence, verts, 0, len(sentence))
-    grade = fx.contact(sentence, True)
-    if not levels or grade in (None, "none"):
-        return False
-    root = next(v for v in verts if v.is_root and cx.root_kind(sentence, v))
-    if fx.negated_at(sentence, root.start):
-        return False
-    kind = "foraminal stenosis" if cx.root_kind(sentence, root) == "exiting" else (
-        "lateral recess stenosis")  # fmt: skip
-    position = "foraminal" if kind == "foraminal stenosis" else "lateral recess"
-    m = fx.Mention(kind, 0, 0, True, position=position, words=sentence)
-    _place(state, m, levels, sentence, 0, verts, [])
-    return True
+    """'Compression of the exiting L4 nerve root': the root gives finding and level."""
+    found = cx.root_only_finding(sentence, verts)
+    if found is not None:
+        _place(state, found[0], found[1], sentence, 0, verts, [])
+    return found is not None
 
 
 def _build(state: _State) -> ImagingReport:
