@@ -99,3 +99,17 @@ def test_the_environment_sets_the_region_when_none_is_chosen(
     assert "112" in load_knowledge().tiers["emergency"].do
     use("us")
     assert "911" in load_knowledge().tiers["emergency"].do
+
+
+@pytest.mark.parametrize(("name", "number"), [("uk", "999"), ("us", "911"), ("eu", "112")])
+def test_the_scan_readers_cauda_equina_warning_names_the_regions_number(
+    name: str, number: str, use: Callable[[str | None], None]
+) -> None:
+    from radiculog import imaging
+
+    use(name)
+    report = imaging.read_report("L4-L5: large central extrusion compressing the cauda equina.")
+    assessment = radiculog.assess(findings(answers={"bladder_change": True})).to_dict()
+    fit = imaging.compare(report, assessment, age=None)
+    assert fit.cauda_equina.raises_to_emergency
+    assert f"call {number}" in fit.cauda_equina.advice

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from radiculog.imaging import read_report
-from tests.imaging.corpus_tools import entries, reports, sentences
+from tests.imaging.corpus_tools import entries, public_reports, reports, sentences
 
 SENTENCES = sentences()
 REPORTS = reports()
@@ -41,3 +41,35 @@ def test_corpus_covers_every_contract_value() -> None:
                           ("root_contact", ROOT_CONTACTS)):  # fmt: skip
         assert {e[field] for e in expected} >= set(values), field
     assert len(REPORTS) >= 8
+
+
+PUBLIC = public_reports("public")
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PUBLIC, ids=[r[0] for r in PUBLIC])
+def test_public_report_cauda_equina_flag(name: str, text: str, expected: dict[str, Any]) -> None:
+    """Real report texts: the warning is right in every development report."""
+    assert read_report(text).cauda_equina_risk is expected["cauda_equina_risk"]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PUBLIC, ids=[r[0] for r in PUBLIC])
+def test_public_report_calls_no_diseased_level_normal(
+    name: str, text: str, expected: dict[str, Any]
+) -> None:
+    diseased = {e["level"] for e in expected["levels"] if e["finding"] != "normal"}
+    normal = {e["level"] for e in read_report(text).to_dict()["levels"] if e["finding"] == "normal"}
+    assert normal & diseased == set()
+
+
+def test_public_reports_keep_their_sources_and_recall() -> None:
+    blind = public_reports("public-blind")
+    assert len(PUBLIC) + len(blind) >= 60
+    assert len(blind) * 3 >= len(PUBLIC) + len(blind)  # a third kept out of development
+    assert all(doc["source"].strip() for _, _, doc in PUBLIC + blind)
+    gold = {(n, e["level"], e["finding"]) for n, _, doc in PUBLIC for e in doc["levels"]}
+    got = {
+        (n, e["level"], e["finding"])
+        for n, text, _ in PUBLIC
+        for e in read_report(text).to_dict()["levels"]
+    }
+    assert len(gold & got) / len(gold) >= 0.9  # bench/README.md has the figures per field

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from radiculog.engine.services import current_region, fill
 from radiculog.imaging.prevalence import AgeRate, rate
 from radiculog.imaging.report import HERNIATIONS, ImagingReport, LevelFinding
 from radiculog.imaging.vocabulary import load_vocabulary
@@ -147,7 +148,8 @@ def _cauda_equina(report: ImagingReport, assessment: Mapping[str, Any]) -> Cauda
     matching = tuple(r["id"] for r in reasons if isinstance(r, Mapping) and r.get("id") in ids)
     if not report.cauda_equina_risk:
         return CaudaEquina(False, matching, False, "")
-    plain = load_vocabulary().raw["plain"]["cauda_equina"]
+    # Filled per call: the sentence names the deployment region's emergency number.
+    plain = fill(load_vocabulary().raw["plain"]["cauda_equina"], current_region())
     if matching:
         return CaudaEquina(True, matching, True, plain["with_symptoms"])
     return CaudaEquina(True, (), False, plain["alone"])

@@ -10,163 +10,25 @@ keeps its two sides apart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from radiculog.imaging.levels import VertebraMention
+from radiculog.imaging.mention import SEVERITY_ORDER, Mention, Taken, negated_at, severity
+from radiculog.imaging.stenosis import stenoses
 from radiculog.imaging.vocabulary import load_vocabulary
 
+__all__ = ["SEVERITY_ORDER", "Mention", "negated_at", "severity"]
+
 CONTACT_ORDER = ("none", "contact", "displaced", "compressed")
-SEVERITY_ORDER = ("unstated", "mild", "moderate", "severe")
 _SEPARATOR = re.compile(
     r"[,;:]|\b(?:and|with|causing|resulting in|producing|leading to|plus|as well as|also)\b",
     re.IGNORECASE,
 )
-# After a comma these words start a new positive item: "no canal stenosis, mild foraminal narrowing"
-_NEW_ITEM = re.compile(
-    r",\s*(?:mild|moderate|severe|minimal|small|large|an?|there|left|right|bilateral)\b", re.I
-)
-_STENOSIS_FILLER = re.compile(
-    r"(?:\s+|,|/|&|-|\b(?:and|or|the|of|both|to|is|are|appears?|remains?|neural|at|in|involving)\b)$",
-    re.IGNORECASE,
-)
-_STENOSIS_FILLER_FWD = re.compile(
-    r"^(?:\s+|,|/|&|-|\b(?:and|or|the|of|both|is|are|neural|at|in|involving|affecting)\b)",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class Mention:
-    """One finding named in a clause (offsets are within the clause)."""
-
-    finding: str
-    start: int
-    end: int
-    compressive: bool
-    other: bool = False  # a finding outside the contract types (disc degeneration, facets)
-    position: str | None = None  # fixed by the finding itself (stenosis kinds)
-    negated: bool = False
-    words: str = ""  # the finding's own words: from the separator before it to the one after
-    word_start: int = 0
-    # the words up to the next level named: "moderate at L3-4 and severe at L4-5"
-    severity_words: str = ""
-
-
-class _Taken:
-    """Which characters of a clause already belong to a finding (constant time per check)."""
-
-    def __init__(self, size: int) -> None:
-        self.mask = bytearray(size)
-
-    def free(self, start: int, end: int) -> bool:
-        return not any(self.mask[start:end])
-
-    def add(self, start: int, end: int) -> None:
-        self.mask[start:end] = b"\x01" * (end - start)
-
-
-def _stenosis_position(kind: str) -> str:
-    return {
-        "central canal stenosis": "central",
-        "lateral recess stenosis": "lateral recess",
-        "foraminal stenosis": "foraminal",
-    }[kind]
-
-
-@cache
-def _anchored(pattern: str, forward: bool, whole_word: bool) -> re.Pattern[str]:
-    """`pattern` tied to the start (forward) or the end of a text."""
-    if forward:
-        return re.compile(rf"^(?:{pattern})" + (r"(?!\w)" if whole_word else ""), re.IGNORECASE)
-    return re.compile((r"(?<![\w-])" if whole_word else "") + rf"(?:{pattern})$", re.IGNORECASE)
-
-
-def _qualifier_at(text: str, forward: bool) -> tuple[str, int, int] | None:
-    """The stenosis qualifier that ends (or, forward, starts) exactly at the edge of `text`."""
-    best: tuple[str, int, int] | None = None
-    for kind, pattern in load_vocabulary().stenosis_qualifiers:
-        m = _anchored(pattern.pattern, forward, True).search(text)
-        if m and (best is None or (m.end() - m.start()) > (best[2] - best[1])):
-            best = (kind, m.start(), m.end())
-    return best
-
-
-def _walk_qualifiers(clause: str, edge: int, forward: bool) -> list[tuple[str, int, int]]:
-    """Qualifiers joined to a stenosis noun: "canal and bilateral foraminal | stenosis"."""
-    found: list[tuple[str, int, int]] = []
-    pos = edge
-    vocab = load_vocabulary()
-    filler_words = [p for _, p in vocab.severity] + [p for _, p in vocab.sides]
-    for _ in range(12):
-        # qualifiers and fillers are short: look only near the edge (keeps long clauses fast)
-        base = pos if forward else max(0, pos - 60)
-        text = clause[pos : pos + 60] if forward else clause[base:pos]
-        q = _qualifier_at(text, forward)
-        if q:
-            s, e = base + q[1], base + q[2]
-            found.append((q[0], s, e))
-            pos = e if forward else s
-            continue
-        filler = _STENOSIS_FILLER_FWD.match(text) if forward else _STENOSIS_FILLER.search(text)
-        if not filler:
-            for pattern in filler_words:
-                filler = _anchored(pattern.pattern, forward, False).search(text)
-                if filler:
-                    break
-        if not filler or filler.end() == filler.start():
-            break
-        pos = pos + filler.end() if forward else base + filler.start()
-    return found
-
-
-def _stenoses(clause: str, taken: _Taken) -> tuple[list[Mention], bool]:
-    vocab = load_vocabulary()
-    out: list[Mention] = []
-    unqualified = False
-    for m in vocab.stenosis_noun.finditer(clause):
-        if not taken.free(m.start(), m.end()):
-            continue
-        whole = _qualifier_at(m.group(0), forward=True)  # German compound: "Spinalkanalstenose"
-        if whole and whole[2] == len(m.group(0)):
-            quals = [(whole[0], m.start(), m.end())]
-        else:
-            quals = _walk_qualifiers(clause, m.start(), forward=False)
-        if not quals and re.match(
-            r"\s*(?:of|in|at|involving|affecting|the)\b", clause[m.end() :], re.I
-        ):
-            # "narrowing of the left foramen": the finding's words start at the noun
-            quals = [(k, m.start(), e) for k, _, e in _walk_qualifiers(clause, m.end(), True)][:1]
-        if not quals:
-            if negated_at(clause, m.start()) and m.group(0).lower() != "compromise":
-                # "no stenosis": no stenosis of any kind
-                out.append(Mention("stenosis", m.start(), m.end(), True, negated=True))
-            else:
-                unqualified = unqualified or m.group(0).lower() != "compromise"
-            taken.add(m.start(), m.end())
-            continue
-        for kind, s, e in quals:
-            if taken.free(s, e):
-                out.append(Mention(kind, s, e, True, position=_stenosis_position(kind)))
-                taken.add(s, e)
-        taken.add(m.start(), m.end())
-    for m in vocab.stenosis_open.finditer(clause):  # "the canal and foramina are patent"
-        quals = _walk_qualifiers(clause, m.start(), forward=False)
-        if not quals and m.group(0).lower() in ("patent", "capacious"):
-            quals = _walk_qualifiers(clause, m.end(), forward=True)  # "patent canal and foramina"
-        for kind, s, e in quals:
-            if taken.free(s, e):
-                out.append(
-                    Mention(kind, s, e, True, position=_stenosis_position(kind), negated=True)
-                )
-                taken.add(s, e)
-    return out, unqualified
 
 
 def mentions(clause: str) -> tuple[list[Mention], bool]:
     """Findings in a clause, in text order, and whether a stenosis of unnamed kind was seen."""
     vocab = load_vocabulary()
-    taken = _Taken(len(clause))
+    taken = Taken(len(clause))
     out: list[Mention] = []
     for other_id, pattern in vocab.others:
         for m in pattern.finditer(clause):
@@ -178,8 +40,8 @@ def mentions(clause: str) -> tuple[list[Mention], bool]:
             if taken.free(m.start(), m.end()):
                 out.append(Mention(ftype.id, m.start(), m.end(), ftype.compressive))
                 taken.add(m.start(), m.end())
-    stenoses, unqualified = _stenoses(clause, taken)
-    out.extend(stenoses)
+    found_stenoses, unqualified = stenoses(clause, taken)
+    out.extend(found_stenoses)
     out.sort(key=lambda x: x.start)
     _assign_words(clause, out)
     for x in out:
@@ -206,17 +68,6 @@ def _assign_words(clause: str, found: list[Mention]) -> None:
         cut = x.end + seps[-1].end() if seps else nxt
 
 
-def negated_at(text: str, pos: int) -> bool:
-    """True when a negation cue before `pos` still covers it (no terminator in between)."""
-    vocab = load_vocabulary()
-    start = text.find(" ", pos - 400) if pos > 400 else 0  # a clause is rarely longer
-    cues = list(vocab.negation_cues.finditer(text, max(start, 0), pos))
-    if not cues:
-        return False
-    between = text[cues[-1].end() : pos]
-    return not (vocab.negation_terminators.search(between) or _NEW_ITEM.search(between))
-
-
 def _post_negated(after: str) -> bool:
     m = load_vocabulary().negation_post.search(after)
     return m is not None and not _SEPARATOR.search(after[: m.start()])
@@ -239,11 +90,6 @@ def side(text: str) -> str | None:
     if "bilateral" in found or {"left", "right"} <= found:
         return "bilateral"
     return next(iter(found)) if found else None
-
-
-def severity(text: str) -> str:
-    found = [name for name, pattern in load_vocabulary().severity if pattern.search(text)]
-    return max(found, key=SEVERITY_ORDER.index) if found else "unstated"
 
 
 def contact(text: str, has_named_root: bool) -> str | None:
@@ -285,6 +131,20 @@ def cauda_equina_phrases(sentence: str) -> list[tuple[int, bool]]:
     return [
         (m.start(), negated_at(sentence, m.start())) for m in vocab.cauda_equina.finditer(sentence)
     ]
+
+
+def large_disc_compresses_sac(sentence: str) -> bool:
+    """'a massive herniation of the L4-L5 disk with dural sac compression': the warning too."""
+    vocab = load_vocabulary()
+    sac = [m for m in vocab.cauda_sac_compression.finditer(sentence)]
+    if not any(not negated_at(sentence, m.start()) for m in sac):
+        return False
+    found, _ = mentions(sentence)
+    return any(
+        m.compressive and not m.negated and m.finding != "bulge"
+        and vocab.cauda_large_disc.search(m.words)
+        for m in found
+    )  # fmt: skip
 
 
 def is_normal(clause: str) -> bool:

@@ -85,3 +85,22 @@ def fold_untyped_herniation(drafts: dict[tuple[str, str], Draft]) -> None:
                 merge(target, d)
                 del drafts[(level, finding)]
                 break
+
+
+def pass_roots_back(
+    named: list[str], words: str, d: Draft, before: list[Draft], respective: dict[str, str]
+) -> None:
+    """'bulge ..., causing foraminal narrowing and impinging the traversing L5 root': a root said
+    to be traversing is the disc finding's, not the foraminal narrowing's (context.zone_fits)."""
+    from radiculog.imaging.findings import contact
+
+    left = [r for r in named if r not in d.roots]
+    target = next((x for x in reversed(before) if x.compressive and x is not d), None)
+    if not left or target is None:
+        return
+    target.roots = list(dict.fromkeys((target.roots if target.named else []) + left))
+    if target.level in respective and len(target.roots) > 1:
+        target.roots = [respective[target.level]]
+    target.named = True
+    grade = contact(words, True) or "unstated"
+    target.contact = max(target.contact, grade, key=CONTACT_RANK.index)

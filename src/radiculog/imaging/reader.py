@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from radiculog.imaging import context as cx
 from radiculog.imaging import findings as fx
+from radiculog.imaging import groups as gx
 from radiculog.imaging.levels import (
     LEVELS,
     LevelMention,
     VertebraMention,
     find_levels,
-    levels_between,
 )
 from radiculog.imaging.merge import (
     CONTACT_RANK,
@@ -27,24 +28,16 @@ from radiculog.imaging.merge import (
     fold_untyped_herniation,
     freeze,
     give_contact_to_herniation,
+    pass_roots_back,
 )
 from radiculog.imaging.report import ImagingReport, LevelFinding, OtherFinding
 from radiculog.imaging.roots import anatomical_roots
 from radiculog.imaging.sentences import Statement, clauses, statements
 
 _NO_ZONE = ("spondylolisthesis", "Modic change")
-# "L4-5 and L5-S1 protrusions, left and right respectively", "..., the latter with ...":
-# which finding goes with which level is a puzzle the reader does not solve.
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# "L4-5 and L5-S1 protrusions, left and right respectively", "..., the latter with ...": which
+# finding goes with which level is solved only for named roots (context.respective_roots).
 _THE_LATTER = re.compile(r"\bthe (?:latter|former)\b", re.IGNORECASE)
-_GROUP_JOIN = re.compile(r"\s*(?:,|and|or|&|/|as well as)?\s*(?:and\s+)?(?:at\s+)?", re.IGNORECASE)
-_CHAIN = [v for v in ("T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2")]
-
-
-@dataclass
-class _Group:
-    start: int
-    levels: tuple[str, ...]
 
 
 @dataclass
@@ -56,51 +49,10 @@ class _State:
     notes: list[str] = field(default_factory=list)
     ces: list[str] = field(default_factory=list)
     last: list[Draft] = field(default_factory=list)
-
-
-def _groups(sentence: str, mentions: list[LevelMention]) -> list[_Group]:
-    out: list[_Group] = []
-    prev_end = -1
-    for m in mentions:
-        if out and _GROUP_JOIN.fullmatch(sentence[prev_end : m.start]):
-            out[-1].levels = out[-1].levels + m.levels
-        else:
-            out.append(_Group(m.start, m.levels))
-        prev_end = m.end
-    return out
-
-
-def _group_for(pos: int, groups: list[_Group], prefix: bool) -> _Group | None:
-    """The level group a finding at `pos` belongs to: the one before it when the clause
-    opens with a level ("L4-5: bulge"), else the next one named ("bulge at L4-5")."""
-    before = [g for g in groups if g.start < pos]
-    after = [g for g in groups if g.start > pos]
-    if prefix and before:
-        return before[-1]
-    if after:
-        return after[0]
-    return before[-1] if before else None
-
-
-def _trim_at_next_group(m: fx.Mention, own: _Group, groups: list[_Group], offset: int) -> None:
-    """A finding's words stop where another level starts: in "bulges at L3-4 and L4-5, worse
-    at L4-5 where there is a left foraminal component", "left foraminal" is not the bulges'."""
-    later = [g.start - offset for g in groups if g is not own and g.start - offset > m.end]
-    if later and m.word_start < min(later) < m.word_start + len(m.words):
-        m.words = m.words[: min(later) - m.word_start]
-    start = own.start - offset  # "L4-5 left and L5-S1 right protrusions": not from L4-5's words
-    earlier = [g for g in groups if g is not own and m.word_start <= g.start - offset < start]
-    if earlier and m.word_start < start < m.start:
-        m.words = m.words[start - m.word_start :]
-        m.word_start = start
-
-
-def _listhesis_levels(vertebrae: list[VertebraMention], lo: int, hi: int) -> tuple[str, ...]:
-    """'anterolisthesis of L4' is the slip of L4 on the vertebra below: L4-L5."""
-    for v in vertebrae:
-        if lo <= v.start < hi and not v.is_root and v.vertebra in _CHAIN[:-1]:
-            return levels_between(v.vertebra, _CHAIN[_CHAIN.index(v.vertebra) + 1])
-    return ()
+    carry: tuple[str, ...] = ()  # level context from the sentences before, in this paragraph
+    paragraph: int = -1
+    respective: dict[str, str] = field(default_factory=dict)  # level -> root, this sentence
+    from_carry: bool = False  # this sentence's level comes from an earlier sentence
 
 
 def _side(words: str, position: str) -> str:
@@ -115,7 +67,11 @@ def _draft(
 ) -> Draft:
     start = offset + m.word_start
     named = fx.named_roots(verts, start, start + len(m.words))
-    severity = fx.severity(m.severity_words or m.words)
+    # the grade before the noun is its own ("mild central stenosis and sever compression of
+    # the L5 root" is mild); one after it counts only when none comes before
+    before = fx.severity(sentence[max(0, offset + m.start - 20) : offset + m.end])
+    severity = m.severity or (before if before != "unstated" else fx.severity(
+        m.severity_words or m.words))  # fmt: skip
     if m.finding in _NO_ZONE:
         contact = fx.contact(m.words, bool(named)) or "unstated"
         return Draft(level, m.finding, "n/a", [], "n/a", named, bool(named), contact, severity,
@@ -128,18 +84,31 @@ def _draft(
     first, zones = fx.zone(m.words)
     position = m.position or first or "unstated"
     zones = [m.position] if m.position else zones
+    inside = [v for v in verts if v.is_root and start <= v.start < start + len(m.words)]
+    kinds = {v.vertebra: cx.root_kind(sentence, v) for v in inside}
+    named = [r for r in named if cx.zone_fits(kinds.get(r), zones)]
+    contact = contact if named or not fx.named_roots(verts, start, start + len(m.words)) else (
+        "unstated")  # fmt: skip
     roots = named or (anatomical_roots(level, zones) if m.compressive else [])
     side = _side(m.words, position)
     return Draft(level, m.finding, position, zones, side, roots, bool(named), contact, severity,
                   sentence, m.compressive)  # fmt: skip
 
 
-def _attach(state: _State, clause: str, levels: tuple[str, ...], named: list[str]) -> bool:
-    """A clause with no finding that says what happens to a root belongs to the finding before."""
+def _attach(
+    state: _State, clause: str, levels: tuple[str, ...], named: list[str],
+    kinds: dict[str, str | None],
+) -> bool:  # fmt: skip
+    """A clause with no finding that says what happens to a root belongs to the finding before
+    (the latest one whose zone fits a root said to be traversing or exiting)."""
     grade = fx.contact(clause, bool(named))
     if grade is None:
         return False
-    targets = [d for d in state.last if d.compressive and (not levels or d.level in levels)]
+    here = [d for d in state.drafts.values() if d.compressive and (not levels or d.level in levels)]
+    targets = [d for d in state.last if d in here]
+    fits = [d for d in here if all(cx.zone_fits(kinds.get(r), d.zones) for r in named)]
+    if named and targets and not any(d in fits for d in targets):
+        targets = fits[-1:]
     if grade == "none" and named:
         # "the exiting L5 roots are free": says which root is spared, changes no finding
         return True
@@ -159,11 +128,12 @@ def _clause_without_findings(
 ) -> bool:  # fmt: skip
     """'L5-S1: Normal.' or 'The traversing left S1 root is compressed.'; True if read."""
     if fx.is_normal(clause) and levels and not fx.is_background(clause):
-        for lv in levels:
+        for lv in levels if not state.from_carry else ():
             state.normal.setdefault(lv, sentence)
         return True
     named = fx.named_roots(verts, offset, offset + len(clause))
-    return _attach(state, clause, levels, named)
+    kinds = {v.vertebra: cx.root_kind(sentence, v) for v in verts if v.is_root}
+    return _attach(state, clause, levels, named, kinds)
 
 
 def _place(
@@ -176,10 +146,21 @@ def _place(
         if m.other:
             state.others.setdefault((lv, m.finding), sentence)
         elif m.negated:
-            state.normal.setdefault(lv, sentence)
+            if not state.from_carry:
+                state.normal.setdefault(lv, sentence)
         else:
             d = add(state.drafts, _draft(m, lv, sentence, offset, verts))
             give_contact_to_herniation(d, [x for x in new_last if x.level == lv])
+            same = [x for x in new_last if x.level == lv]
+            pass_roots_back(
+                fx.named_roots(verts, offset + m.word_start, offset + m.word_start + len(m.words)),
+                m.words,
+                d,
+                same,
+                state.respective,
+            )
+            if lv in state.respective and d.named and len(d.roots) > 1:
+                d.roots = [state.respective[lv]]  # "... the L5 & S1 roots respectively"
             new_last.append(d)
 
 
@@ -190,7 +171,7 @@ def _read_clause(
     """Returns (read something, why something could not be placed or "", levels for the
     next clause). The reasons are the codes in report.UNREAD_REASONS."""
     own = [m for m in mentions if offset <= m.start < offset + len(clause)]
-    groups = _groups(sentence, own)
+    groups = gx.groups(sentence, own)
     found, unqualified = fx.mentions(clause)
     problem = "which_narrowing" if unqualified else ""
     problem = problem or ("level_not_read" if any(not m.supported for m in own) else "")
@@ -199,7 +180,7 @@ def _read_clause(
         read = _clause_without_findings(state, sentence, offset, clause, levels, verts)
         return read, problem or ("words_not_known" if groups and not read else ""), levels
     several = sum(len(g.levels) for g in groups) > 1
-    if several and _RESPECTIVELY.search(clause):
+    if several and cx.RESPECTIVELY.search(clause) and not state.respective:
         return True, "which_level", inherited
     latter = _THE_LATTER.search(clause) if several else None
     prefix = bool(groups) and groups[0].start < offset + found[0].start
@@ -211,12 +192,14 @@ def _read_clause(
             continue
         after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
         m.severity_words = clause[m.word_start : min(after)] if after else ""
-        group = _group_for(offset + m.start, groups, prefix)
+        group = gx.group_for(offset + m.start, groups, prefix)
         if group is not None:
-            _trim_at_next_group(m, group, groups, offset)
+            gx.trim_at_next_group(m, group, groups, offset)
         levels = group.levels if group is not None else inherited
+        # "compresses the exiting L4 root": the root says where
+        levels = levels or cx.root_levels(sentence, verts, offset, offset + len(clause))
         if not levels and m.finding == "spondylolisthesis":
-            levels = _listhesis_levels(verts, offset, offset + len(clause))
+            levels = gx.listhesis_levels(verts, offset, offset + len(clause))
         if not levels:
             # "no stenosis at any level", "multilevel disc desiccation": read, placed nowhere
             placed_nowhere = m.negated or m.other
@@ -238,20 +221,45 @@ def _read_statement(state: _State, st: Statement) -> None:
         read_any = True
         if not negated:
             state.ces.append(sentence)
-    inherited = st.context
+    if fx.large_disc_compresses_sac(sentence):
+        state.ces.append(sentence)
+    whole_spine = cx.ends_context(sentence) and not mentions
+    carried = () if whole_spine else (cx.vertebra_levels(sentence) or state.carry)
+    # a level carried from an earlier sentence places findings, but never calls a level normal
+    # ("The cauda equina is unremarkable." after a sentence naming L5/S1)
+    state.from_carry = bool(carried) and not mentions and not st.context
+    inherited = () if whole_spine else (carried or st.context)
+    state.respective = cx.respective_roots(sentence, mentions, verts)
+    before = len(state.drafts)
     for offset, clause in clauses(sentence):
         read, bad, inherited = _read_clause(
             state, sentence, offset, clause, inherited, mentions, verts
         )
         read_any, problem = read_any or read, problem or bad
+    if not mentions and not inherited and len(state.drafts) == before:
+        read_any = _root_only(state, sentence, verts) or read_any
+    background = not read_any and fx.is_background(sentence)  # numbering, conus: no context
+    state.carry = () if whole_spine or background else inherited
     if fx.names_unread_term(sentence):
-        # surgery, a cyst, a mass...: show it word for word and call no level here normal
-        state.normal = {lv: ev for lv, ev in state.normal.items() if ev != sentence}
+        # surgery, a cyst, a mass...: show it word for word and call no level it is about normal
+        here = {lv for m in mentions for lv in m.levels} | set(st.context)
+        here |= set(carried) if not verts else set()  # "... in the L3 body" is not about L5-S1
+        state.normal = {
+            lv: ev for lv, ev in state.normal.items() if ev != sentence and lv not in here
+        }
         state.unread.setdefault(sentence, "not_interpreted")
     elif not read_any and fx.is_background(sentence):
         state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc
     elif problem or not read_any:
         state.unread.setdefault(sentence, problem or "words_not_known")
+
+
+def _root_only(state: _State, sentence: str, verts: list[VertebraMention]) -> bool:
+    """'Compression of the exiting L4 nerve root': the root gives finding and level."""
+    found = cx.root_only_finding(sentence, verts)
+    if found is not None:
+        _place(state, found[0], found[1], sentence, 0, verts, [])
+    return found is not None
 
 
 def _build(state: _State) -> ImagingReport:
@@ -288,5 +296,7 @@ def read_report(text: str) -> ImagingReport:
         raise TypeError(f"report text must be a string, got {type(text).__name__}")
     state = _State()
     for st in statements(text):
+        if st.paragraph != state.paragraph:  # level context does not cross a blank line
+            state.carry, state.paragraph = (), st.paragraph
         _read_statement(state, st)
     return _build(state)

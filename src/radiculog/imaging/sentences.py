@@ -2,9 +2,13 @@
 
 A report has sections (history, technique, findings, impression). Only the
 sections that describe the scan are read: a history line such as "?cauda
-equina" names a worry, not a finding. A line that starts with a level
-("L4-5: ...", "At L4-L5, ...") gives that level to the sentences after it
-until a blank line or the next heading.
+equina" names a worry, not a finding. A skipped section ends at the next
+heading, at a blank line after its text, or at a line that describes the scan
+(names a level or a finding and asks nothing): reports often put the findings
+straight after "HISTORY: ..." with no heading (issue 13). A line that starts
+with a level ("L4-5: ...", "At L4-L5, ...") gives that level to the sentences
+after it until a blank line or the next heading. Table rows ("|L4-L5:| bulge |")
+are read as lines.
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ _BULLET = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*–]|[a-z]\))\s+")
 _HEADING_TAIL = re.compile(r"^\s*(?:level|disc|disk|segment)?\s*[:\-–—]?\s*$", re.I)
 _LEVEL_HEADING = re.compile(r"^[^.,;]{0,30}?[:–—]|^\s*\S+\s+-\s", re.IGNORECASE)
 WRAP_WIDTH = 45  # a line at least this long may have been wrapped
+# Words a sentence does not end with: a line ending in one was wrapped.
+_NEGATION_END = ("no", "not", "without", "kein", "keine", "keinen", "ohne")
+_JOINING_END = ("of", "and", "or", "the", "with", "to", "at", "in", "a", "an")
+_GERMAN_END = ("mit", "der", "die", "das", "und", "oder")
+_CANNOT_END = frozenset(_NEGATION_END + _JOINING_END + _GERMAN_END)
 _TERMINAL = re.compile(r"[.:;!?]\s*$")
 _LEAD_IN = re.compile(r"^\s*(?:at(?: the)?|level|on|in|bei)?\s*$", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
@@ -34,6 +43,7 @@ _CLAUSE_SPLIT = re.compile(
 class Statement:
     text: str
     context: tuple[str, ...]  # levels given by the line's heading, if any
+    paragraph: int = 0  # statements in one paragraph share level context (reader.py)
 
 
 def _split_line(line: str) -> list[str]:
@@ -88,13 +98,53 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if heading_levels(line)[0] and _LEVEL_HEADING.match(line):  # "L5-S1: ..." starts anew
         return False
+    last_word = prev.split()[-1].lower()
     wrapped = len(prev.rstrip()) >= WRAP_WIDTH or prev.rstrip().endswith((",", "-"))
+    wrapped = wrapped or last_word in _CANNOT_END  # "... Keine" / "Spinalkanalstenose."
     return wrapped or line.lstrip()[:1].islower()
+
+
+def _table_row(line: str) -> str:
+    """'|L4-L5:| Disc bulge | mild stenosis |' -> 'L4-L5: Disc bulge; mild stenosis'."""
+    if not line.lstrip().startswith("|"):
+        return line
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [c for c in cells if c and not re.fullmatch(r"[-:= ]+", c)]
+    if not cells or not find_levels(" ".join(cells))[0]:
+        return ""  # a header row ("| Level | Finding |") or a rule
+    head, rest = cells[0], cells[1:]
+    if rest and find_levels(head)[0] and not head.endswith(":"):
+        head += ":"
+    return " ".join([head, "; ".join(rest)]) if rest else head
+
+
+def describes_scan(line: str) -> bool:
+    """Does a line under a history heading read as findings (a level or a finding, no question)?"""
+    from radiculog.imaging.findings import cauda_equina_phrases, mentions
+
+    vocab = load_vocabulary()
+    if vocab.request_cues.search(line):
+        return False
+    found, _ = mentions(line)
+    return bool(found or cauda_equina_phrases(line)) and (
+        bool(find_levels(line)[0]) or any(not m.other for m in found)
+    )
+
+
+def _after_request(line: str) -> tuple[str, bool]:
+    """The part of a history line from its first sentence that describes the scan, and whether
+    the section is still being skipped."""
+    parts = _split_line(line)
+    for i, part in enumerate(parts[1:], start=1):
+        if heading_levels(part)[0] or describes_scan(part):
+            return " ".join(parts[i:]), False
+    return "", True
 
 
 def _lines(text: str) -> list[str]:
     lines: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _table_row(raw)
         if lines and _continues(lines[-1], line):
             lines[-1] = lines[-1].rstrip() + " " + line.strip()
         else:
@@ -110,22 +160,36 @@ def statements(text: str) -> list[Statement]:
     """
     out: list[Statement] = []
     skipping = False
+    skipped_text = False  # the skipped section has had its text: a blank line now ends it
+    paragraph = 0
     context: tuple[str, ...] = ()  # from a level standing alone on its line
     carry: tuple[str, ...] = ()  # from the last level line, while its lines run on
     for raw in _lines(text):
         kind, line = _section_change(raw)
         if not raw.strip() or kind is not None:
             context = carry = ()
-            skipping = skipping if kind is None else kind == "skip"
+            paragraph += 1
+            if kind is not None:
+                skipping, skipped_text = kind == "skip", bool(line.strip())
+            elif skipping and skipped_text:
+                skipping = False  # the history paragraph is over
+        elif skipping and skipped_text and (heading_levels(line)[0] or describes_scan(line)):
+            skipping = False  # "HISTORY: back pain." then the findings, with no heading
+            paragraph += 1
+        elif skipping:
+            skipped_text = True
+        if skipping and kind == "skip" and line.strip():
+            # "HISTORY: back pain. Large L4-5 extrusion ...": the findings may share its line
+            line, skipping = _after_request(line)
         if skipping or not line.strip():
             continue
         levels, alone = heading_levels(line)
         if alone:
-            context, carry = levels, ()
+            context, carry, paragraph = levels, (), paragraph + 1
             continue
         if levels:
             context = ()  # a new level line ends the heading above it
-        out.extend(Statement(s, levels or carry or context) for s in _split_line(line))
+        out.extend(Statement(s, levels or carry or context, paragraph) for s in _split_line(line))
         carry = (levels or carry) if len(line.rstrip()) >= WRAP_WIDTH else ()
     return out
 

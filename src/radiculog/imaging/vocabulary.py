@@ -55,8 +55,17 @@ class Vocabulary:
     normal: re.Pattern[str]
     severity: tuple[tuple[str, re.Pattern[str]], ...]
     cauda_equina: re.Pattern[str]
+    cauda_large_disc: re.Pattern[str]
+    cauda_sac_compression: re.Pattern[str]
+    central_any: re.Pattern[str]
+    central_severe: re.Pattern[str]
+    ap_diameter: re.Pattern[str]
     skip_sections: re.Pattern[str]
     read_sections: re.Pattern[str]
+    request_cues: re.Pattern[str]
+    context_stops: re.Pattern[str]
+    vertebra_level: tuple[re.Pattern[str], ...]
+    vertebra_foramen: tuple[re.Pattern[str], ...]
     background: re.Pattern[str]
     unread_terms: re.Pattern[str]
     raw: dict[str, Any]
@@ -85,6 +94,12 @@ def load_vocabulary() -> Vocabulary:
         for f in raw["finding"]
     )
     sten = raw["stenosis"]
+    ces = raw["cauda_equina"]
+    cauda = _alternation(ces["names"])
+    # "{v}": one lumbar or sacral vertebra, captured as v ("L2", "S1")
+    vertebra = r"(?P<v>[LS]\s?-?\s?[1-6])(?![\w-])"
+    vert_phrases = [p.replace("{v}", vertebra, 1) for p in raw["level_context"]["vertebra"]]
+    foramen = [p.replace("{v}", vertebra, 1) for p in raw["level_context"]["foramen"]]
     contact = raw["contact"]
     neg = raw["negation"]
     return Vocabulary(
@@ -105,9 +120,24 @@ def load_vocabulary() -> Vocabulary:
         negation_post=words(neg["post_cues"]),
         normal=words(raw["normal"]["phrases"]),
         severity=_table(raw, "severity"),
-        cauda_equina=words(raw["cauda_equina"]["phrases"]),
+        cauda_equina=words([p.replace("{cauda}", f"(?:{cauda})") for p in ces["phrases"]]),
+        cauda_large_disc=words(ces["large_disc"]),
+        cauda_sac_compression=words(ces["sac_compression"]),
+        central_any=words(sten["central_phrases"]["any"]),
+        central_severe=words(sten["central_phrases"]["severe"]),
+        ap_diameter=re.compile(
+            rf"(?:{_alternation(sten['ap_diameter']['words'])})\D{{0,40}}?(?P<lt><\s?)?"
+            r"(?P<mm>\d{1,2}(?:\.\d+)?)\s?mm",
+            re.IGNORECASE,
+        ),
         skip_sections=_header(raw["sections"]["skip"]),
         read_sections=_header(raw["sections"]["read"]),
+        request_cues=re.compile(
+            rf"(?:{_alternation(raw['sections']['request_cues'])})", re.IGNORECASE
+        ),
+        context_stops=words(raw["level_context"]["stops"]),
+        vertebra_level=tuple(re.compile(rf"(?<![\w-]){p}", re.IGNORECASE) for p in vert_phrases),
+        vertebra_foramen=tuple(re.compile(rf"(?<![\w-]){p}", re.IGNORECASE) for p in foramen),
         background=words(raw["background"]["phrases"]),
         unread_terms=words(raw["unread_terms"]["phrases"]),
         raw=raw,
