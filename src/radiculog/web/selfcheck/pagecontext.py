@@ -7,6 +7,7 @@ from typing import Any
 
 from django.forms import BoundField, Form
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from radiculog.web.selfcheck import alarms, bodymap, wording
@@ -58,6 +59,8 @@ def _question_words(field: BoundField) -> str:
     if test in TEST_ORDER:
         side = gettext("your left leg") if rest.startswith("left") else gettext("your right leg")
         return f"{wording.home_test(test).name}, {side}:"
+    if field.name in wording.knowledge().questions:  # the short form keeps the list scannable
+        return f"{capfirst(wording.short(field.name))}:"
     return str(field.label or "")
 
 
