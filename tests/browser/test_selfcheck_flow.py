@@ -105,7 +105,8 @@ def test_an_s1_person_with_new_weakness_is_told_to_call_today_on_a_desktop(deskt
     desktop.shot("s1-result")
 
 
-def test_an_emergency_answer_stops_the_flow_at_once_with_the_rest_blank(phone):
+def test_an_emergency_answer_stops_the_flow_at_once(phone):
+    """A yes to one emergency question, every other question on the page blank."""
     phone.go("/check/step/now/")
     phone.page.locator("#bladder_change-yes").check()  # every other question left blank
     note = phone.page.locator("#bladder_change-field .if-alarm")
