@@ -69,9 +69,9 @@ def _fmt(points: Points) -> str:
 def _label(region: str, side: str | None) -> str:
     text = wording.region(region)
     if side == "left":
-        return str(_("your left %(area)s")) % {"area": text}
+        return str(_("left %(area)s")) % {"area": text}
     if side == "right":
-        return str(_("your right %(area)s")) % {"area": text}
+        return str(_("right %(area)s")) % {"area": text}
     return text
 
 

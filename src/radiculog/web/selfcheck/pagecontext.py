@@ -85,19 +85,22 @@ def _map(current: Step, state: dict[str, Any], form: Form) -> dict[str, Any]:
 @dataclass(frozen=True)
 class TestBlock:
     t: wording.HomeTestWords
-    sides: list[tuple[str, BoundField, BoundField]]
+    sides: list[tuple[str, BoundField, BoundField, bool]]  # words, reps, choice, counted
     filled: bool
     errors: bool
 
 
 def _test_block(test: str, form: Form) -> TestBlock:
     words = {"left": gettext("Your left leg"), "right": gettext("Your right leg")}
-    sides = [(words[s], form[f"{test}:{s}_reps"], form[f"{test}:{s}_choice"]) for s in SIDES]
+    sides = []
+    for s in SIDES:
+        reps, choice = form[f"{test}:{s}_reps"], form[f"{test}:{s}_choice"]
+        sides.append((words[s], reps, choice, reps.value() not in (None, "")))
     return TestBlock(
         t=wording.home_test(test),
         sides=sides,
-        filled=any(reps.value() or choice.value() for _, reps, choice in sides),
-        errors=any(reps.errors for _, reps, _ in sides),
+        filled=any(counted or choice.value() for _, _, choice, counted in sides),
+        errors=any(reps.errors for _, reps, _, _ in sides),
     )
 
 
