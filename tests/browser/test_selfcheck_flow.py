@@ -204,6 +204,8 @@ def test_the_result_prints_on_one_or_two_pages(desktop, tmp_path, name):
             max_redirects=0,
         )
     desktop.go("/check/result/")
+    desktop.check_accessible()  # the go-now block of example 07 included
+    desktop.shot(f"result-{name[:2]}")
     desktop.page.emulate_media(media="print")
     desktop.shot(f"print-{name[:2]}")
     pdf = tmp_path / "result.pdf"
@@ -266,3 +268,13 @@ def test_the_body_map_is_easy_to_tap_and_fits_a_phone(phone, slug):
     assert all(xs[i] < xs[i + 1] for i in range(0, len(xs), 2))  # left drawn on the left
     phone.check_accessible()
     phone.shot(f"map-{slug}")
+
+
+def test_a_strength_test_side_takes_a_count_or_a_choice_as_you_type(phone):
+    page = phone.page
+    phone.go("/check/step/tests/")
+    page.locator("#toe_liftleft_choice-weaker").check()
+    page.locator("[name='toe_lift:left_reps']").fill("7")
+    assert not page.locator("#toe_liftleft_choice-weaker").is_checked()  # no contradiction
+    page.locator("#toe_liftleft_choice-unable").check()
+    assert page.locator("[name='toe_lift:left_reps']").input_value() == ""
