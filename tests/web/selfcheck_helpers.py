@@ -37,10 +37,10 @@ def posts_for(findings: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     posts: list[tuple[str, dict[str, Any]]] = []
     for step in STEPS:
         data: dict[str, Any]
-        if step.kind == "questions":
+        if step.kind in ("questions", "symptoms"):
             data = {q: _answer(answers, q) for q in step.items}
-        elif step.kind == "about":
-            data = {f: findings.get(f, "") for f in ("age", "days_since_onset")}
+            if step.kind == "symptoms":
+                data |= {f: findings.get(f, "") for f in ("age", "days_since_onset")}
         elif step.kind == "map" and step.items[0] == "pain":
             data = {"regions": [region_key(e) for e in findings.get("pain", [])]}
         elif step.kind == "map":
@@ -51,13 +51,16 @@ def posts_for(findings: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
                 "kind": first.get("kind", ""),
                 "repeatable": "" if repeatable is None else ("yes" if repeatable else "no"),
             }
-        elif step.kind == "test":
-            item = function.get(step.items[0], {})
-            data = {}
-            for side in ("left", "right"):
-                data[f"{side}_reps"], data[f"{side}_choice"] = _side(item.get(side))
         else:
-            data = {
+            data = {}
+            for test, item in function.items():
+                for side in ("left", "right"):
+                    reps, choice = _side(item.get(side))
+                    if reps:
+                        data[f"{test}:{side}_reps"] = reps
+                    if choice:
+                        data[f"{test}:{side}_choice"] = choice
+            data |= {
                 f"reflex:{r['reflex']}:{r['side']}": r["result"]
                 for r in findings.get("reflexes", [])
             }

@@ -22,7 +22,7 @@ def test_the_base_template_has_skip_link_landmarks_and_notice(client):
 def test_the_home_page_links_to_the_self_check(client):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     start = soup.find("a", string=lambda s: s and "Start the self-check" in s)
-    assert start["href"] == "/check/"
+    assert start["href"] == "/check/step/now/"  # straight to the first danger-sign page
 
 
 def test_no_page_asset_comes_from_another_site(client):

@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 import radiculog
 from radiculog.web.selfcheck import bodymap
 from radiculog.web.selfcheck.session import blank_state, findings_from_state, region_entry
-from radiculog.web.selfcheck.steps import STEPS
+from radiculog.web.selfcheck.steps import STEPS, TEST_ORDER
 
 SCHEMA = json.loads(
     resources.files("radiculog.contract").joinpath("schemas/findings.schema.json").read_text()
 )
-QUESTIONS = [q for s in STEPS if s.kind == "questions" for q in s.items]
-TESTS = [s.items[0] for s in STEPS if s.kind == "test"]
+QUESTIONS = [q for s in STEPS if s.kind in ("questions", "symptoms") for q in s.items]
+TESTS = list(TEST_ORDER)
 side_value = st.one_of(
     st.none(), st.integers(0, 200), st.sampled_from(["normal", "weaker", "unable"])
 )

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import radiculog
-from radiculog.web.selfcheck import bodymap, session
+from radiculog.web.selfcheck import alarms, bodymap, session
 from radiculog.web.selfcheck.steps import SAFETY_TOPICS, STEPS, TEST_ORDER
 
 pytestmark = pytest.mark.django_db
@@ -21,29 +21,31 @@ def url(slug):
     return f"/check/step/{slug}/"
 
 
+NO_NOW = {q: "no" for q in SAFETY_TOPICS[0].items}
+
+
 def test_the_safety_topics_ask_every_safety_question_once():
     asked = [q for step in SAFETY_TOPICS for q in step.items]
     assert sorted(asked) == sorted(K.safety_questions())
     assert len(asked) == len(set(asked))
     assert STEPS[: len(SAFETY_TOPICS)] == SAFETY_TOPICS  # safety first
+    assert len(SAFETY_TOPICS) <= 3  # with the result, the urgency answer is on page four
     assert sorted(TEST_ORDER) == sorted(K.home_tests)
 
 
-def test_every_page_with_an_emergency_question_comes_before_the_others():
-    emergency = {
-        q for r in K.rules if r.tier == "emergency" and len(r.when_yes) == 1 for q in r.when_yes
-    }
-    pages = [bool(emergency & set(step.items)) for step in SAFETY_TOPICS]
-    assert pages == sorted(pages, reverse=True)
-    assert emergency <= {q for step in SAFETY_TOPICS for q in step.items}
+def test_each_danger_page_holds_one_tier_and_the_most_urgent_come_first():
+    """One decision per page: the engine's tier for each question's alarming answer."""
+    tiers = [{alarms.tier_if_alarming(q) for q in step.items} - {None} for step in SAFETY_TOPICS]
+    assert tiers[0] == {"emergency"}
+    assert tiers[1] <= {"urgent", "soon"}  # past cancer alone is soon; with severe pain, urgent
+    assert tiers[2] == {"soon"}
 
 
 def test_a_topic_page_asks_each_question_with_yes_no_and_not_sure(client):
-    page = soup(client.get(url("bladder-bowel")))
+    page = soup(client.get(url("now")))
     fieldsets = page.select("fieldset.question")
     assert [f.legend.get_text(strip=True) for f in fieldsets] == [
-        K.questions["bladder_change"].text,
-        K.questions["bowel_change"].text,
+        K.questions[q].text for q in SAFETY_TOPICS[0].items
     ]
     for f in fieldsets:
         assert [i["value"] for i in f.select("input[type=radio]")] == ["yes", "no", "unsure"]
@@ -51,85 +53,152 @@ def test_a_topic_page_asks_each_question_with_yes_no_and_not_sure(client):
             assert page.find("label", attrs={"for": radio["id"]})
 
 
-def test_a_missing_answer_is_an_error_beside_it_and_keeps_the_other(client):
-    response = client.post(url("bladder-bowel"), {"bladder_change": "no"})
+def test_a_missing_answer_is_an_error_naming_the_question_and_keeps_the_others(client):
+    response = client.post(url("now"), {**NO_NOW, "bowel_change": ""})
     assert response.status_code == 400
     page = soup(response)
     bad = page.select_one("#bowel_change-field")
     assert "has-error" in bad["class"]
     assert "Choose yes, no or not sure." in bad.select_one(".field-error").get_text()
     assert page.select_one("#bladder_change-no").has_attr("checked")
-    assert page.select_one(".error-summary a")["href"] == "#bowel_change-field"
+    link = page.select_one(".error-summary a")
+    assert link["href"] == "#bowel_change-field"
+    assert "New bowel trouble:" in link.get_text()  # names the question
     assert page.title.get_text().startswith("Error:")
-    assert session.KEY not in client.session  # nothing saved from an invalid page
+    # the answers given are kept; the blank one stays unanswered, never no
+    assert client.session[session.KEY]["answers"]["bladder_change"] == "no"
+    assert "bowel_change" not in client.session[session.KEY]["answers"]
+    assert "now" not in client.session[session.KEY]["done"]
+
+
+def test_no_to_all_answers_only_the_blank_questions_and_never_no_to_walking(client):
+    response = client.post(url("now"), {"bladder_change": "unsure", "none-of-these": "1"})
+    assert response["Location"] == url("today")
+    answers = client.session[session.KEY]["answers"]
+    assert answers["bladder_change"] == "unsure"  # a chosen answer is kept
+    assert all(answers[q] == "no" for q in SAFETY_TOPICS[0].items if q != "bladder_change")
+    response = client.post(url("days"), {"none-of-these": "1"})
+    assert response.status_code == 400  # "can you walk" is not answered for the person
+    assert "can_walk_short_distances" not in client.session[session.KEY]["answers"]
+    assert soup(response).select_one(".error-summary a")["href"] == (
+        "#can_walk_short_distances-field"
+    )
+
+
+def test_no_to_all_never_outvotes_a_yes(client):
+    response = client.post(url("now"), {"saddle_numbness": "yes", "none-of-these": "1"})
+    assert response["Location"] == "/check/emergency/"
 
 
 def test_answers_survive_going_back(client):
-    client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "unsure"})
-    page = soup(client.get(url("bladder-bowel")))
+    client.post(url("now"), {**NO_NOW, "bowel_change": "unsure"})
+    page = soup(client.get(url("now")))
     assert page.select_one("#bladder_change-no").has_attr("checked")
     assert page.select_one("#bowel_change-unsure").has_attr("checked")
 
 
-def test_each_step_leads_to_the_next_and_the_last_to_the_result(client):
-    response = client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "no"})
-    assert response["Location"] == url("saddle")
-    response = client.post(url("clinician"), {})
-    assert response["Location"] == "/check/result/"
+def test_the_danger_pages_lead_to_the_urgency_answer_then_the_optional_part(client):
+    assert client.post(url("now"), NO_NOW)["Location"] == url("today")
+    response = client.post(url("today"), {"none-of-these": "1"})
+    assert response["Location"] == url("days")
+    days = {"can_walk_short_distances": "yes", "none-of-these": "1"}
+    assert client.post(url("days"), days)["Location"] == "/check/result/"
+    result = soup(client.get("/check/result/"))
+    assert result.select_one(".continue-roots a")["href"] == url("symptoms")
+    assert client.post(url("tests"), {})["Location"] == "/check/result/"
 
 
 @pytest.mark.parametrize(
     ("slug", "data"),
     [
-        ("bladder-bowel", {"bladder_change": "yes", "bowel_change": "unsure"}),
-        ("weakness", {"weakness_worsening_rapidly": "yes", "weakness_new": "no",
-                      "foot_drop_new": "no", "weakness_progressive": "no"}),
+        ("now", {"bladder_change": "yes"}),  # every other question on the page blank
+        ("now", {"weakness_worsening_rapidly": "yes", "both_legs": "unsure"}),
         ("pain-map", {"regions": ["saddle"]}),
         ("feeling-map", {"regions": ["saddle", "left:calf"], "kind": "numb", "repeatable": ""}),
     ],
-)  # fmt: skip
+)
 def test_an_emergency_answer_goes_straight_to_the_emergency_page(client, slug, data):
     response = client.post(url(slug), data)
     assert response["Location"] == "/check/emergency/"
     page = soup(client.get("/check/emergency/"))
     assert page.select("input") == [] or all(i["type"] == "hidden" for i in page.select("input"))
     assert K.tiers["emergency"].do in page.get_text()
+    call = page.select_one("[role=alert] a[href^='tel:']")
+    assert call["href"] == f"tel:{K.services.emergency_tel}"
+
+
+def test_an_urgent_answer_says_call_today_at_once_and_going_on_is_a_choice(client):
+    client.post(url("now"), NO_NOW)
+    response = client.post(url("today"), {"fever": "yes"})  # the rest left blank
+    assert response["Location"] == "/check/call-today/?next=today"
+    page = soup(client.get(response["Location"]))
+    assert K.tiers["urgent"].title in page.select_one("[role=alert]").get_text()
+    assert page.find("a", string="Go on with the check")["href"] == url("today")
+    # back on the page, the yes is kept and the blanks are still blank
+    again = soup(client.get(url("today")))
+    assert again.select_one("#fever-yes").has_attr("checked")
+    assert not again.select_one("#weakness_new-field input[checked]")
+    # once told, finishing the page goes on as usual
+    rest = {q: "no" for q in SAFETY_TOPICS[1].items if q != "fever"}
+    assert client.post(url("today"), {"fever": "yes", **rest})["Location"] == url("days")
 
 
 def test_the_emergency_page_is_only_for_emergencies(client):
-    client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "no"})
+    client.post(url("now"), NO_NOW)
     assert client.get("/check/emergency/")["Location"] == "/check/result/"
+    assert client.get("/check/call-today/")["Location"] == "/check/result/"
 
 
 def test_unanswered_safety_questions_make_the_result_incomplete_not_watchful(client):
-    client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "no"})
+    client.post(url("now"), NO_NOW)
     response = client.get("/check/result/")
     a = response.context["a"]
     assert a["urgency"]["screening_complete"] is False
     assert a["urgency"]["tier"] != "watchful"
     page = soup(response)
     missing = page.select("#not-answered li")
-    assert len(missing) == len(K.safety_questions()) - 2
-    assert missing[0].a["href"] == url("saddle")
+    assert len(missing) == len(K.safety_questions()) - len(NO_NOW)
+    assert missing[0].a["href"] == url("today") + "#weakness_new-field"
 
 
 def test_a_function_test_takes_a_count_or_a_choice_not_both(client):
-    response = client.post(url("test-toe_lift"), {"left_reps": "10", "left_choice": "weaker"})
-    assert response.status_code == 400
-    assert (
-        "Give a count or a choice, not both."
-        in soup(response).select_one("#left_reps-field").get_text()
+    response = client.post(
+        url("tests"), {"toe_lift:left_reps": "10", "toe_lift:left_choice": "weaker"}
     )
-    client.post(url("test-toe_lift"), {"left_reps": "10", "right_choice": "weaker"})
+    assert response.status_code == 400
+    field = soup(response).select_one("#toe_liftleft_reps-field")
+    assert "Give a count or a choice, not both." in field.get_text()
+    link = soup(response).select_one(".error-summary a")
+    assert link["href"] == "#toe_liftleft_reps-field"
+    assert "Big-toe and foot lifts, your left leg" in link.get_text()
+    client.post(url("tests"), {"toe_lift:left_reps": "10", "toe_lift:right_choice": "weaker"})
     assert session.findings_from_session(_request(client))["function"] == [
         {"test": "toe_lift", "left": 10, "right": "weaker"}
     ]
 
 
 def test_counts_outside_the_range_are_refused(client):
-    response = client.post(url("test-calf_raise"), {"right_reps": "500"})
+    response = client.post(url("tests"), {"calf_raise:right_reps": "500"})
     assert response.status_code == 400
-    assert "from 0 to 200" in soup(response).select_one("#right_reps-error").get_text()
+    assert "from 0 to 200" in soup(response).select_one("#calf_raiseright_reps-error").get_text()
+    # an error in a folded test opens the fold, so the message is seen
+    assert soup(response).select_one("details.more-tests").has_attr("open") or (
+        soup(response).select_one("#test-calf_raise").find_parent("details") is None
+    )
+
+
+def test_the_test_page_suggests_at_most_three_from_what_was_said(client, examples):
+    from tests.web.selfcheck_helpers import posts_for
+
+    findings = examples["03-s1-calf-push-off"]["findings"]
+    for slug, data in posts_for(findings)[:-1]:  # everything but the tests
+        client.post(url(slug), data)
+    page = soup(client.get(url("tests")))
+    suggested = [s["id"] for s in page.select("form > section.test-block")]
+    folded = [s["id"] for s in page.select("details.more-tests section.test-block")]
+    assert 1 <= len(suggested) <= 3
+    assert suggested[0] == "test-calf_raise"  # the S1 daily check leads for an S1 picture
+    assert sorted(suggested + folded) == sorted(f"test-{t}" for t in TEST_ORDER)
 
 
 def test_the_map_has_a_labelled_checkbox_and_a_titled_shape_per_region(client):
@@ -162,7 +231,7 @@ def test_the_result_needs_a_started_check(client):
 
 
 def test_the_findings_download_is_the_session_document(client):
-    client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "yes"})
+    client.post(url("now"), {"bladder_change": "no", "bowel_change": "yes"})
     response = client.get("/check/findings.json")
     assert response["Content-Disposition"].startswith("attachment")
     assert response.json() == {
@@ -172,20 +241,20 @@ def test_the_findings_download_is_the_session_document(client):
 
 
 def test_start_again_forgets_everything(client):
-    client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "no"})
+    client.post(url("now"), NO_NOW)
     response = client.post("/check/restart/")
     assert response["Location"] == url(STEPS[0].slug)
     assert session.KEY not in client.session
 
 
 def test_the_start_page_offers_to_continue_where_it_stopped(client):
-    client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "no"})
+    client.post(url("now"), NO_NOW)
     link = soup(client.get("/check/")).find("a", string="Continue where you stopped")
-    assert link["href"] == url("saddle")
+    assert link["href"] == url("today")
 
 
 def test_the_log_button_appears_only_when_the_log_app_is_there(client, settings):
-    client.post(url("bladder-bowel"), {"bladder_change": "no", "bowel_change": "no"})
+    client.post(url("now"), NO_NOW)
     settings.ROOT_URLCONF = "tests.web.selfcheck_only_urls"
     assert client.get("/check/result/").context["log_url"] is None
     assert "Start the 72-hour log" not in client.get("/check/result/").content.decode()
@@ -233,17 +302,11 @@ def test_a_watchful_result_puts_nothing_in_the_call_column(client, examples):
     assert len(soup(response).select(".card-watch details li")) == len(K.safety_questions())
 
 
-def test_every_step_belongs_to_one_section_and_the_page_says_which():
-    from radiculog.web.selfcheck.steps import SECTIONS
-
-    listed = [slug for _, slugs in SECTIONS for slug in slugs]
-    assert listed == [s.slug for s in STEPS]
-
-
-def test_the_progress_line_names_the_section(client):
-    text = soup(client.get(url("weakness"))).select_one(".progress").get_text(" ", strip=True)
-    assert text.startswith("Danger signs · 5 of 7")
-    assert "step 5 of" in text
+def test_the_progress_line_names_the_part_and_the_page(client):
+    text = soup(client.get(url("today"))).select_one(".progress").get_text(" ", strip=True)
+    assert text == "Danger signs · page 2 of 3"
+    text = soup(client.get(url("tests"))).select_one(".progress").get_text(" ", strip=True)
+    assert text == "Which nerve root (optional) · page 4 of 4"
 
 
 def test_an_emergency_result_does_not_offer_reassuring_answers(client, examples):

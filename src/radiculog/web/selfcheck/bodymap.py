@@ -1,8 +1,10 @@
 """The body map: SVG shapes for every region in the contract vocabulary.
 
 Shapes are drawn once, for the leg on the viewer's left, and mirrored for the
-other leg. In the front view the viewer's left is the person's right leg; in
-the back and foot views it is the person's left. The picture only helps the
+other leg. Every view puts the person's left leg on the left, as they see their
+own legs when they look down at them (front, tops of the feet) or in a mirror
+behind them (back, soles), so a person never has to swap sides between views.
+The outer side of each leg is drawn outward in every view. The picture only helps the
 eye: the real controls are the labelled checkboxes beside it, so the map works
 by keyboard, with a screen reader and without JavaScript.
 """
@@ -21,17 +23,17 @@ WIDTH = 240
 
 # view -> (person's side drawn on the viewer's left, {region: polygon})
 SHAPES: dict[str, tuple[str, dict[str, Points]]] = {
-    "front": ("right", geometry.FRONT),
+    "front": ("left", geometry.FRONT),
     "back": ("left", geometry.BACK),
     "foot": ("left", geometry.FOOT),
 }
 HEIGHTS = {"front": 468, "back": 462, "foot": 318}
-SIDE_WORDS: dict[str, str | Promise] = {"left": _("Left leg"), "right": _("Right leg")}
+SIDE_WORDS: dict[str, str | Promise] = {"left": _("Your left leg"), "right": _("Your right leg")}
 
 VIEW_TITLES: dict[str, str | Promise] = {
-    "front": _("Front of the legs (facing you)"),
-    "back": _("Back of the legs and low back"),
-    "foot": _("Feet: tops (upper pair) and soles (lower pair)"),
+    "front": _("Front of your legs, as you look down at them"),
+    "back": _("Back of your legs and low back"),
+    "foot": _("Your feet: tops (upper pair) and soles (lower pair)"),
 }
 
 # Classic root of each skin area, for the L4 / L5 / S1 picture only (orientation,

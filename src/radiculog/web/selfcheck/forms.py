@@ -53,7 +53,14 @@ class QuestionsForm(forms.Form):
             )
 
 
-class AboutForm(forms.Form):
+class SymptomsForm(QuestionsForm):
+    """The nerve-root checklist, then age and days since onset (both optional)."""
+
+    def __init__(self, question_ids: tuple[str, ...], *args: Any, **kwargs: Any) -> None:
+        super().__init__(question_ids, *args, **kwargs)
+        for name in ("age", "days_since_onset"):  # after the questions
+            self.fields[name] = self.fields.pop(name)
+
     age = forms.IntegerField(
         label=_("Your age in years"),
         required=False,
@@ -104,42 +111,6 @@ class FeelingMapForm(MapForm):
         required=False,
         widget=forms.RadioSelect,
     )
-
-
-class FunctionTestForm(forms.Form):
-    """Per side: a count of reps done well, or normal / weaker / unable; never both."""
-
-    left_reps = forms.IntegerField(
-        label=_("Left leg: how many done well?"),
-        required=False,
-        min_value=0,
-        max_value=200,
-        error_messages=REPS_ERRORS,
-    )
-    left_choice = forms.ChoiceField(
-        choices=FUNCTION_CHOICES, required=False, widget=forms.RadioSelect
-    )
-    right_reps = forms.IntegerField(
-        label=_("Right leg: how many done well?"),
-        required=False,
-        min_value=0,
-        max_value=200,
-        error_messages=REPS_ERRORS,
-    )
-    right_choice = forms.ChoiceField(
-        choices=FUNCTION_CHOICES, required=False, widget=forms.RadioSelect
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        for side in ("left", "right"):
-            if data.get(f"{side}_reps") is not None and data.get(f"{side}_choice"):
-                self.add_error(f"{side}_reps", _("Give a count or a choice, not both."))
-        return data
-
-    def side_value(self, side: str) -> int | str | None:
-        reps = self.cleaned_data.get(f"{side}_reps")
-        return reps if reps is not None else (self.cleaned_data.get(f"{side}_choice") or None)
 
 
 class ClinicianForm(forms.Form):

@@ -7,18 +7,18 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from radiculog.web.selfcheck import bodymap, session, wording
-from radiculog.web.selfcheck.steps import STEPS, TEST_ORDER
+from radiculog.web.selfcheck.steps import SAFETY_TOPICS, TEST_ORDER
 
 
 def start(request: HttpRequest) -> HttpResponse:
     state = session.load(request) if session.has_state(request) else None
     resume = None
     if state is not None:
-        resume = next((s.slug for s in STEPS if s.slug not in state["done"]), None)
+        resume = next((s.slug for s in SAFETY_TOPICS if s.slug not in state["done"]), None)
     return render(
         request,
         "selfcheck/start.html",
-        {"has_state": state is not None, "resume": resume, "first": STEPS[0].slug},
+        {"has_state": state is not None, "resume": resume, "first": SAFETY_TOPICS[0].slug},
     )
 
 

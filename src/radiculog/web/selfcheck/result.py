@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import radiculog
-from radiculog.web.selfcheck import bodymap, wording
+from radiculog.web.selfcheck import alarms, bodymap, wording
 from radiculog.web.selfcheck.session import findings_from_state
-from radiculog.web.selfcheck.steps import step_for_question
+from radiculog.web.selfcheck.steps import SAFETY_TOPICS, step_for_question
 
 TIER_WORDS: dict[str, str | Promise] = {
     "emergency": _("Emergency"),
@@ -156,19 +157,48 @@ def result_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
         "card": translated_card(a["decision_card"]),
         "views": picture(state),
         "marked_any": bool(state["pain"] or state["sensory"]),
+        "go_now": go_now(state, a),
+        "call_today": go_now(state, a, "urgent"),
+        "acting": a["urgency"]["tier"] in ("emergency", "urgent"),
+        "roots_done": "tests" in state["done"] or "symptoms" in state["done"],
+        "safety_done": all(s.slug in state["done"] for s in SAFETY_TOPICS),
+        "log_url": _log_url(),
     }
 
 
-def emergency_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
+def _log_url() -> str | None:
+    try:
+        return reverse("symptomlog:start")
+    except NoReverseMatch:  # the symptom-log app is optional
+        return None
+
+
+def emergency_context(
+    state: dict[str, Any], a: dict[str, Any], tier: str = "emergency"
+) -> dict[str, Any]:
+    """The emergency (or call-today) page: the action first, then why."""
     yes = [q for q, v in state["answers"].items() if v == "yes"]
+    reasons = [r for r in a["urgency"]["reasons"] if r["tier"] == tier]
+    first = next((step_for_question(r["id"]) for r in reasons), None)
     return {
         "a": a,
         "card": translated_card(a["decision_card"]),
-        "reasons": [
-            r | {"text": _words(r["text"])}
-            for r in a["urgency"]["reasons"]
-            if r["tier"] == "emergency"
-        ],
-        "told": [wording.short(q) for q in yes],
+        "reasons": [r | {"text": _words(r["text"])} for r in reasons],
+        "told": [wording.short(q) for q in yes if q in wording.knowledge().questions],
         "saddle_marked": "saddle" in state["pain"] or "saddle" in state["sensory"],
+        "change_slug": first.slug if first else "now",
+        "go_now": go_now(state, a),
     }
+
+
+def go_now(state: dict[str, Any], a: dict[str, Any], tier: str = "emergency") -> list[AnswerRow]:
+    """Danger questions left unanswered or "not sure" whose yes alone would mean
+    `tier` (above the result's own): each gets its own "if this is happening" line."""
+    if alarms.RANK[a["urgency"]["tier"]] >= alarms.RANK[tier]:
+        return []
+    ids = [
+        q
+        for q in wording.knowledge().safety_questions()
+        if state["answers"].get(q, "") in ("", "unsure") and alarms.tier_if_alarming(q) == tier
+    ]
+    return answer_rows(state, ids)

@@ -1,7 +1,10 @@
-"""The order of the self-check: one topic per page, danger signs first.
+"""The order of the self-check: urgency first, then the optional nerve-root part.
 
-Safety topics come first so that an emergency answer stops the flow before
-anything else is asked. Emergency-tier questions sit in the earliest topics.
+Part one is the danger signs, three pages grouped by how soon each sign needs
+help (now, today, within days), so a person with none of them reaches the
+urgency answer after three taps. Part two ("which nerve root") is optional and
+comes after that answer: symptoms, the two body maps and one page of strength
+tests. The engine decides what each answer means; this module only orders pages.
 """
 
 from __future__ import annotations
@@ -15,50 +18,55 @@ from django.utils.translation import gettext_lazy as _
 @dataclass(frozen=True)
 class Step:
     slug: str
-    kind: str  # questions | about | map | test | clinician
+    kind: str  # questions | symptoms | map | tests
     title: str | Promise
     items: tuple[str, ...] = ()
     hint: str | Promise = ""
 
 
 SAFETY_TOPICS: tuple[Step, ...] = (
-    Step("bladder-bowel", "questions", _("Bladder and bowel"), ("bladder_change", "bowel_change")),
     Step(
-        "saddle",
+        "now",
         "questions",
-        _("Feeling between the legs, and sex"),
-        ("saddle_numbness", "sexual_function_change"),
-    ),
-    Step("both-legs", "questions", _("Both legs"), ("both_legs",)),
-    Step("injury", "questions", _("Injury"), ("major_trauma",)),
-    Step(
-        "weakness",
-        "questions",
-        _("Weakness"),
-        ("weakness_worsening_rapidly", "weakness_new", "foot_drop_new", "weakness_progressive"),
-    ),
-    Step(
-        "health",
-        "questions",
-        _("Your general health"),
+        _("Signs to get help now"),
         (
+            "bladder_change",
+            "bowel_change",
+            "saddle_numbness",
+            "sexual_function_change",
+            "both_legs",
+            "weakness_worsening_rapidly",
+            "major_trauma",
+        ),
+        _("Any one of these means getting help straight away."),
+    ),
+    Step(
+        "today",
+        "questions",
+        _("Signs to call a doctor today"),
+        (
+            "weakness_new",
+            "foot_drop_new",
+            "weakness_progressive",
             "fever",
             "severe_unrelenting_pain",
-            "cancer_history",
             "unexplained_weight_loss",
+            "cancer_history",
             "immunosuppressed_or_iv_drug_use",
         ),
+        _("These need a clinician soon, but not an ambulance."),
     ),
     Step(
-        "daily-life",
+        "days",
         "questions",
-        _("Sleep, falls and walking"),
+        _("Signs to be seen within days"),
         (
+            "can_walk_short_distances",
             "sleep_disrupted",
             "repeated_falls",
             "numbness_with_function_limits",
-            "can_walk_short_distances",
         ),
+        _("The last danger-sign page. Your answer comes next."),
     ),
 )
 
@@ -73,12 +81,11 @@ TEST_ORDER = (
     "sit_to_stand",
 )
 
-STEPS: tuple[Step, ...] = (
-    *SAFETY_TOPICS,
+ROOT_STEPS: tuple[Step, ...] = (
     Step(
-        "nerve",
-        "questions",
-        _("Is a nerve root irritated?"),
+        "symptoms",
+        "symptoms",
+        _("Your leg symptoms"),
         (
             "pain_below_knee",
             "numbness_repeatable",
@@ -87,41 +94,40 @@ STEPS: tuple[Step, ...] = (
         ),
         _("Four short questions. Two or more yes answers point to an irritated nerve root."),
     ),
-    Step("about", "about", _("About you")),
     Step("pain-map", "map", _("Where does it hurt?"), ("pain",)),
     Step("feeling-map", "map", _("Where is feeling changed?"), ("sensory",)),
-    *(Step(f"test-{t}", "test", "", (t,)) for t in TEST_ORDER),
-    Step("clinician", "clinician", _("Tests a clinician has done")),
+    Step("tests", "tests", _("Strength tests")),
 )
 
+STEPS: tuple[Step, ...] = (*SAFETY_TOPICS, *ROOT_STEPS)
 BY_SLUG = {step.slug: step for step in STEPS}
+SLUGS = [s.slug for s in STEPS]
+
+
+def part_of(slug: str) -> tuple[Step, ...]:
+    return SAFETY_TOPICS if slug in {s.slug for s in SAFETY_TOPICS} else ROOT_STEPS
 
 
 def step_after(slug: str) -> Step | None:
-    index = [s.slug for s in STEPS].index(slug)
-    return STEPS[index + 1] if index + 1 < len(STEPS) else None
+    """The next page in the same part; None when the result comes next."""
+    part = part_of(slug)
+    index = [s.slug for s in part].index(slug)
+    return part[index + 1] if index + 1 < len(part) else None
 
 
 def step_before(slug: str) -> Step | None:
-    index = [s.slug for s in STEPS].index(slug)
-    return STEPS[index - 1] if index > 0 else None
+    """The page before in the same part; None for a part's first page."""
+    part = part_of(slug)
+    index = [s.slug for s in part].index(slug)
+    return part[index - 1] if index > 0 else None
 
 
 def step_for_question(qid: str) -> Step | None:
-    return next((s for s in STEPS if s.kind == "questions" and qid in s.items), None)
-
-
-SECTIONS: tuple[tuple[str | Promise, tuple[str, ...]], ...] = (
-    (_("Danger signs"), tuple(s.slug for s in SAFETY_TOPICS)),
-    (_("Your symptoms"), ("nerve", "about", "pain-map", "feeling-map")),
-    (_("Strength tests"), tuple(f"test-{t}" for t in TEST_ORDER)),
-    (_("Clinician's tests"), ("clinician",)),
-)
+    return next((s for s in STEPS if qid in s.items), None)
 
 
 def section_of(slug: str) -> tuple[str | Promise, int, int]:
     """The part of the check a step belongs to, its place in that part, and the part's size."""
-    for title, slugs in SECTIONS:
-        if slug in slugs:
-            return title, slugs.index(slug) + 1, len(slugs)
-    raise KeyError(slug)
+    part = part_of(slug)
+    title = _("Danger signs") if part is SAFETY_TOPICS else _("Which nerve root (optional)")
+    return title, [s.slug for s in part].index(slug) + 1, len(part)

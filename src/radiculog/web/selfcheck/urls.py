@@ -9,6 +9,7 @@ urlpatterns = [
     path("", pages.start, name="start"),
     path("step/<slug:slug>/", views.step, name="step"),
     path("emergency/", views.emergency, name="emergency"),
+    path("call-today/", views.urgent, name="urgent"),
     path("result/", views.result, name="result"),
     path("findings.json", views.findings_download, name="findings"),
     path("restart/", views.restart, name="restart"),

@@ -1,4 +1,10 @@
-"""The guided self-check: one step per page, answers kept in the session."""
+"""The guided self-check: a few questions per page, answers kept in the session.
+
+Every submitted page is read by the engine before anything else: an answer that
+makes the result an emergency goes straight to the emergency page, and one that
+first makes it urgent goes to the call-today page, whatever else on the page is
+still blank. Only then are missing answers shown as errors.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +13,14 @@ import json
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from radiculog.web.selfcheck import bodymap, session, wording
-from radiculog.web.selfcheck.flow import apply, build_form
+from radiculog.web.selfcheck import alarms, session
+from radiculog.web.selfcheck.flow import apply, apply_answers, build_form, with_shortcut
+from radiculog.web.selfcheck.pagecontext import step_context
 from radiculog.web.selfcheck.result import assess_state, emergency_context, result_context
-from radiculog.web.selfcheck.steps import (
-    BY_SLUG,
-    STEPS,
-    Step,
-    section_of,
-    step_after,
-    step_before,
-)
+from radiculog.web.selfcheck.steps import BY_SLUG, STEPS, Step, step_after
 
 
 def step(request: HttpRequest, slug: str) -> HttpResponse:
@@ -29,74 +28,43 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     if current is None:
         raise Http404
     state = session.load(request)
-    form = build_form(current, state, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        return _submit(request, current, state)
+    return _render(request, current, state, build_form(current, state))
+
+
+def _submit(request: HttpRequest, current: Step, state: dict[str, object]) -> HttpResponse:
+    before = assess_state(state)["urgency"]["tier"]
+    form = build_form(current, state, with_shortcut(current, request.POST))
+    valid = form.is_valid()
+    if valid:
         apply(current, form, state)
-        session.save(request, state, slug)
-        # The engine decides what is an emergency, so the pages and the API agree.
-        if assess_state(state)["urgency"]["tier"] == "emergency":
-            return redirect("selfcheck:emergency")
-        following = step_after(slug)
-        return (
-            redirect("selfcheck:step", following.slug)
-            if following
-            else redirect("selfcheck:result")
-        )
-    previous = step_before(slug)
-    context = {
-        "step": current,
-        "form": form,
-        "number": STEPS.index(current) + 1,
-        "total": len(STEPS),
-        "section": section_of(slug),
-        "back_url": reverse("selfcheck:step", args=[previous.slug])
-        if previous
-        else reverse("selfcheck:start"),
-        "last": step_after(slug) is None,
-    }
-    context |= _extra(current, form)
-    return render(
-        request, f"selfcheck/step_{current.kind}.html", context, status=400 if form.errors else 200
-    )
+        session.save(request, state, current.slug)
+    elif current.kind in ("questions", "symptoms") and apply_answers(current, form, state):
+        session.save(request, state)  # the answers given so far, blanks stay blank
+    after = assess_state(state)["urgency"]["tier"]
+    if after == "emergency":
+        return redirect("selfcheck:emergency")
+    following = step_after(current.slug)
+    onward = (following.slug if following else "result") if valid else current.slug
+    if after == "urgent" and alarms.RANK[before] < alarms.RANK["urgent"]:
+        return redirect(f"{reverse('selfcheck:urgent')}?next={onward}")
+    if not valid:
+        return _render(request, current, state, form, status=400)
+    return redirect(_onward_url(onward))
 
 
-def _extra(current: Step, form: Form) -> dict[str, object]:
-    """What each kind of step's template needs beyond the form."""
-    if current.kind == "map":
-        views = [bodymap.view_context(v) for v in bodymap.SHAPES]
-        return {"mode": current.items[0], "views": views, "selected": form["regions"].value() or []}
-    if current.kind == "test":
-        following = step_after(current.slug)
-        skip = following.slug if following else None
-        return {
-            "test": wording.home_test(current.items[0]),
-            "sides": [
-                (side, form[f"{side}_reps"], form[f"{side}_choice"], _counted(form, side))
-                for side in ("left", "right")
-            ],
-            "skip_url": reverse("selfcheck:step", args=[skip])
-            if skip
-            else reverse("selfcheck:result"),
-        }
-    if current.kind == "clinician":
-        sides = (gettext("left"), gettext("right"))
-        rows = []
-        for name in form.fields:
-            if name.endswith(":left"):
-                right = name.removesuffix(":left") + ":right"
-                rows.append(
-                    {
-                        "label": form.fields[name].label,
-                        "fields": list(zip(sides, (form[name], form[right]), strict=True)),
-                    }
-                )
-        opened = any(form[name].value() for name in form.fields)
-        return {"rows": rows, "opened": opened}
-    return {}
+def _onward_url(onward: str) -> str:
+    if onward in BY_SLUG:
+        return reverse("selfcheck:step", args=[onward])
+    return reverse("selfcheck:result")
 
 
-def _counted(form: Form, side: str) -> bool:
-    return form[f"{side}_reps"].value() not in (None, "")
+def _render(
+    request: HttpRequest, current: Step, state: dict[str, object], form: Form, status: int = 200
+) -> HttpResponse:
+    context = step_context(current, state, form)
+    return render(request, f"selfcheck/step_{current.kind}.html", context, status=status)
 
 
 def emergency(request: HttpRequest) -> HttpResponse:
@@ -107,17 +75,22 @@ def emergency(request: HttpRequest) -> HttpResponse:
     return render(request, "selfcheck/emergency.html", emergency_context(state, a))
 
 
+def urgent(request: HttpRequest) -> HttpResponse:
+    """Call today, said the moment an answer means it; going on is the person's choice."""
+    state = session.load(request)
+    a = assess_state(state)
+    if a["urgency"]["tier"] != "urgent":
+        return redirect("selfcheck:result" if session.has_state(request) else "selfcheck:start")
+    context = emergency_context(state, a, tier="urgent")
+    context["onward_url"] = _onward_url(request.GET.get("next", ""))
+    return render(request, "selfcheck/urgent.html", context)
+
+
 def result(request: HttpRequest) -> HttpResponse:
     if not session.has_state(request):
         return redirect("selfcheck:start")
     state = session.load(request)
-    a = assess_state(state)
-    context = result_context(state, a)
-    try:
-        context["log_url"] = reverse("symptomlog:start")
-    except NoReverseMatch:  # the symptom-log app is optional
-        context["log_url"] = None
-    return render(request, "selfcheck/result.html", context)
+    return render(request, "selfcheck/result.html", result_context(state, assess_state(state)))
 
 
 def findings_download(request: HttpRequest) -> HttpResponse:

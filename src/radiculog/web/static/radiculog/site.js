@@ -35,6 +35,19 @@
     });
   });
 
+  // Strength tests: a count or a choice, never both. Typing a count clears the
+  // choice; picking normal / weaker / unable clears the count (the server checks too).
+  document.querySelectorAll("[data-count-or-choice]").forEach(function (side) {
+    var count = side.querySelector("input[type=number]");
+    var radios = side.querySelectorAll("input[type=radio]");
+    count.addEventListener("input", function () {
+      if (count.value !== "") { radios.forEach(function (r) { r.checked = r.value === ""; }); }
+    });
+    radios.forEach(function (r) {
+      r.addEventListener("change", function () { if (r.checked && r.value !== "") { count.value = ""; } });
+    });
+  });
+
   function paint(map, box) {
     map.querySelectorAll('polygon.region[data-key="' + box.dataset.key + '"]').forEach(function (shape) {
       shape.classList.toggle("on", box.checked);

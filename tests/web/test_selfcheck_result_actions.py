@@ -1,0 +1,67 @@
+"""Results that lead with the action: what to do, by when, a number to tap; nothing
+reassuring above it at urgent or emergency; the log only at soon and watchful."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+import radiculog
+from radiculog.web.selfcheck.steps import SAFETY_TOPICS
+from tests.web.selfcheck_helpers import walk
+
+pytestmark = pytest.mark.django_db
+K = radiculog.load_knowledge()
+EXAMPLES = {
+    "watchful": "01-l5-classic-no-weakness",
+    "urgent": "03-s1-calf-push-off",
+    "emergency": "05-cauda-equina-warning",
+    "soon": "07-safety-questions-unanswered",
+}
+
+
+def result_for(client, examples, tier):
+    walk(client, examples[EXAMPLES[tier]]["findings"])
+    response = client.get("/check/result/")
+    assert response.context["tier"] == tier
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.parametrize("tier", ["urgent", "emergency"])
+def test_an_acting_result_opens_with_the_action_timing_and_a_number_to_tap(client, examples, tier):
+    page = result_for(client, examples, tier)
+    first = page.select_one("main section")
+    assert "tier-banner" in first["class"]  # nothing comes before the action
+    text = first.get_text(" ")
+    assert K.tiers[tier].within in text
+    tel = first.select_one("a[href^='tel:']")["href"].removeprefix("tel:")
+    expected = K.services.emergency_tel if tier == "emergency" else K.services.urgent_tel
+    assert tel == expected
+    assert page.select(".card-watch") == []  # no "fits watchful care" box
+    assert "Start the 72-hour log" not in page.get_text()
+
+
+@pytest.mark.parametrize("tier", ["soon", "watchful"])
+def test_the_log_is_offered_at_soon_and_watchful(client, examples, tier):
+    page = result_for(client, examples, tier)
+    assert page.find("a", string="Start the 72-hour log")
+
+
+def test_not_sure_on_a_cauda_equina_question_gets_a_go_now_line(client):
+    answers = {q: "no" for q in SAFETY_TOPICS[0].items} | {"bladder_change": "unsure"}
+    client.post("/check/step/now/", answers)
+    page = BeautifulSoup(client.get("/check/result/").content, "html.parser")
+    block = page.select_one(".go-now")
+    assert block.find_previous("section")["class"][0] == "tier-banner"  # right under the action
+    text = block.get_text(" ")
+    assert "If any of these is happening, go to" in text
+    assert K.questions["bladder_change"].short.capitalize() in text
+    assert "bowel" not in text.lower()  # answered no, so not listed
+    assert block.select_one("a[href^='tel:']")["href"] == f"tel:{K.services.emergency_tel}"
+
+
+def test_a_result_at_emergency_does_not_offer_the_nerve_root_part(client):
+    client.post("/check/step/now/", {"saddle_numbness": "yes"})
+    page = BeautifulSoup(client.get("/check/result/").content, "html.parser")
+    assert page.select(".continue-roots") == []
+    assert page.select(".go-now") == []  # already told to go
