@@ -46,26 +46,26 @@ def flow_pages(client) -> dict[str, bytes]:
     return pages
 
 
-@pytest.mark.parametrize("region", REGIONS)
-def test_each_page_names_its_regions_numbers_and_no_other(client, monkeypatch, region):
-    monkeypatch.setenv("RADICULOG_REGION", region)
-    own = services_module.services(region)
-    others = set().union(*(numbers(r) for r in REGIONS if r != region)) - numbers(region)
-    for name, html in flow_pages(client).items():
+@pytest.mark.parametrize("name", REGIONS)
+def test_each_page_names_its_regions_numbers_and_no_other(client, region, name):
+    region(name)
+    own = services_module.services(name)
+    others = set().union(*(numbers(r) for r in REGIONS if r != name)) - numbers(name)
+    for page, html in flow_pages(client).items():
         text, links = visible(html)
         for number in others:
-            assert not re.search(rf"(?<!\d){number}(?!\d)", text), (name, number)
+            assert not re.search(rf"(?<!\d){number}(?!\d)", text), (page, number)
         tels = {link.removeprefix("tel:") for link in links if link.startswith("tel:")}
-        assert tels <= numbers(region), (name, tels)
-        if name in ("now", "emergency", "result-emergency", "result-unsure", "home", "start"):
-            assert f"tel:{own.emergency_tel}" in links, name  # tap to call, where it matters
-            assert own.emergency_number in text, name
+        assert tels <= numbers(name), (page, tels)
+        if page in ("now", "emergency", "result-emergency", "result-unsure", "home", "start"):
+            assert f"tel:{own.emergency_tel}" in links, page  # tap to call, where it matters
+            assert own.emergency_number in text, page
 
 
-@pytest.mark.parametrize("region", REGIONS)
-def test_the_call_today_page_names_the_regions_urgent_service(client, monkeypatch, region):
-    monkeypatch.setenv("RADICULOG_REGION", region)
-    own = services_module.services(region)
+@pytest.mark.parametrize("name", REGIONS)
+def test_the_call_today_page_names_the_regions_urgent_service(client, region, name):
+    region(name)
+    own = services_module.services(name)
     client.post("/check/step/today/", {"weakness_new": "yes"})
     text, links = visible(client.get("/check/call-today/").content)
     assert own.urgent_advice in text and own.primary_care in text
