@@ -61,6 +61,9 @@ class Entry(models.Model):
     pain = models.PositiveSmallIntegerField(null=True, blank=True)
     sleep = models.CharField(max_length=8, blank=True, choices=SLEEP_CHOICES)
     walk_minutes = models.PositiveIntegerField(null=True, blank=True)
+    leg_pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    back_pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    painkillers = models.PositiveSmallIntegerField(null=True, blank=True)  # as-needed doses
     tier = models.CharField(max_length=10, blank=True)  # this entry's own triage tier
 
     class Meta:
@@ -71,7 +74,14 @@ class Entry(models.Model):
 
     @property
     def measures(self) -> DailyMeasures:
-        return DailyMeasures(self.pain, self.sleep or None, self.walk_minutes)
+        return DailyMeasures(
+            self.pain,
+            self.sleep or None,
+            self.walk_minutes,
+            self.leg_pain,
+            self.back_pain,
+            self.painkillers,
+        )
 
     def full_findings(self) -> dict[str, Any]:
         """The findings with the daily measures written into the notes."""
@@ -96,6 +106,8 @@ class Entry(models.Model):
         """Store findings, moving a measures line in the notes into the columns."""
         measures = measures_of(findings)
         self.pain, self.walk_minutes = measures.pain, measures.walk_minutes
+        self.leg_pain, self.back_pain = measures.leg_pain, measures.back_pain
+        self.painkillers = measures.painkillers
         self.sleep = measures.sleep or ""
         rest = strip_measures(str(findings.get("notes", "")))
         self.findings = {k: v for k, v in findings.items() if k != "notes"}
