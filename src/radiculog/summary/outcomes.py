@@ -111,13 +111,10 @@ def sentence(change: Change) -> str:
     where = cite(m.sources[0])
     sdc = f"{m.sdc:g}"
     if not change.real:
-        return f"{head}: {NOISE} (a real change for one person is more than {sdc}; {where})."
+        return f"{head}: {NOISE} (real change for one person: more than {sdc}; {where})."
     way = "better" if change.latest < change.first else "worse"  # higher is worse on all three
     points = "point" if change.size == 1 else "points"
-    return (
-        f"{head}: {way} by {change.size} {points}, more than the {sdc} that one person's "
-        f"scores vary by with nothing changed ({where})."
-    )
+    return f"{head}: {way} by {change.size} {points}, beyond one person's noise of {sdc} ({where})."
 
 
 def outcome_sentences(

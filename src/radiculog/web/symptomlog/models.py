@@ -113,3 +113,22 @@ class Entry(models.Model):
         self.findings = {k: v for k, v in findings.items() if k != "notes"}
         if rest:
             self.findings["notes"] = rest
+
+
+class Questionnaire(models.Model):
+    """A weekly Roland-Morris Disability Questionnaire: which of the 24 sentences
+    the person ticked (1-based numbers), and when. The score is how many."""
+
+    log = models.ForeignKey(Log, on_delete=models.CASCADE, related_name="questionnaires")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    ticked = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"Roland-Morris {self.score} at {self.at:%Y-%m-%d}"
+
+    @property
+    def score(self) -> int:
+        return len(self.ticked)

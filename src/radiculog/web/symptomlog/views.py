@@ -93,6 +93,7 @@ def log_page(request: HttpRequest) -> HttpResponse:
     log = log_of(request)
     context = log_context(log)
     context["entries"] = list(log.entries.order_by("-at", "-id"))
+    context["weekly_due"] = bool(context["entries"]) and weekly_due(log)
     return render(request, "symptomlog/log.html", context)
 
 
@@ -154,6 +155,12 @@ def form_moment(form: EntryForm, log: Log) -> datetime | None:
     except EntryTimeError as error:
         form.add_error(error.field, WHEN_ERRORS[error.field])
         return None
+
+
+def weekly_due(log: Log) -> bool:
+    from radiculog.web.symptomlog.questionnaire import due
+
+    return due(log)
 
 
 def _daily_test(log: Log) -> str | None:
