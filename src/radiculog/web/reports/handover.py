@@ -33,8 +33,8 @@ def expiry_words(expires: datetime, now: datetime | None = None) -> str:
     seconds = (expires - now).total_seconds()
     if seconds <= 0:
         return _("Expired on %(when)s.") % {"when": when}
-    days = int(seconds // 86400)
-    if days >= 1:
+    days = round(seconds / 86400)  # a link made a second ago "works for 14 more days"
+    if seconds >= 86400:
         text = ngettext(
             "Works for %(n)d more day, until %(when)s.",
             "Works for %(n)d more days, until %(when)s.",
