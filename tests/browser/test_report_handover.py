@@ -60,6 +60,12 @@ def test_a_forgotten_morning_check_is_added_in_the_evening(phone: Visitor, fran:
         entry = Entry.objects.filter(log__owner=fran).order_by("-id").first()
         assert entry is not None and entry.at == datetime(2026, 11, 23, 8, 15, tzinfo=UTC)
         assert "Mon 23 Nov, 08:15" in page.locator(".entries").inner_text()
+        # the body maps are big enough to read on the phone (two views to a row)
+        front = page.locator(".maps section").first.locator("svg.bodymap-front")
+        box = front.bounding_box()
+        assert box is not None and box["width"] >= 130 and box["height"] >= 270
+        page.locator(".maps").scroll_into_view_if_needed()
+        phone.shot("log-body-maps")
 
 
 def test_the_weekly_questionnaire_on_a_phone(phone: Visitor, fran: Any) -> None:
@@ -143,7 +149,7 @@ def test_copy_and_qr_then_the_switched_off_page(
             in page.locator(".expiry").first.inner_text()
         )
         page.get_by_role("button", name="Copy link").click()
-        page.wait_for_function("document.querySelector('.copy-status').textContent !== ''")
+        page.locator(".copy-status", has_text="Copied.").wait_for()  # CSP forbids eval
         assert page.evaluate("navigator.clipboard.readText()") == url
         has_share = page.evaluate("typeof navigator.share === 'function'")
         assert page.locator(".js-share").is_visible() is has_share

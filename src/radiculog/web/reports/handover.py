@@ -21,7 +21,7 @@ def qr_svg(url: str) -> SafeString:
     """An inline SVG QR code of the link (presentation attributes only, CSP-safe).
     Error correction M survives a scratched phone screen; scale 4 reads at arm's length."""
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=4, border=4, title=_("QR code of the share link"))
+    svg = code.svg_inline(scale=4, border=4, omitsize=True, title=_("QR code of the share link"))
     return mark_safe(svg.replace('class="segno"', 'class="qr" role="img"', 1))
 
 

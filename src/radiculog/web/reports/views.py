@@ -64,7 +64,7 @@ def shares(request: HttpRequest) -> HttpResponse:
         url = request.build_absolute_uri(reverse("reports:shared", args=[token]))
         request.session[NEW_LINK] = {"pk": link.pk, "url": url}
         messages.success(request, _("Share link created. Copy it and send it to your clinician."))
-        return redirect("reports:shares")
+        return redirect(reverse("reports:shares") + "#new-link")  # straight to the link
     links = list(log.share_links.prefetch_related("openings"))
     for link in links:
         link.expiry_words = expiry_words(link.expires)  # type: ignore[attr-defined]

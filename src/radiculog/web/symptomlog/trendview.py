@@ -23,7 +23,7 @@ from radiculog.summary.series import (
     reps,
     sensory_area_series,
 )
-from radiculog.web.symptomlog.bodymap_svg import mini_map
+from radiculog.web.symptomlog.bodymap_svg import mini_map, view_maps
 from radiculog.web.symptomlog.charts import Line, line_chart
 
 LEFT_COLOUR, RIGHT_COLOUR = "#1d4f91", "#a14a00"
@@ -83,11 +83,13 @@ def body_maps(doc: dict[str, Any]) -> dict[str, Any] | None:
             "pain": _spots(first, "pain"),
             "feeling": _spots(first, "sensory"),
             "svg": mini_map(first, _("Body map at the first entry")),
+            "views": view_maps(first, _("Body map at the first entry")),
         },
         "latest": {
             "pain": _spots(latest, "pain"),
             "feeling": _spots(latest, "sensory"),
             "svg": mini_map(latest, _("Body map at the latest entry")),
+            "views": view_maps(latest, _("Body map at the latest entry")),
         },
     }
 
