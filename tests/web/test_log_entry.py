@@ -194,3 +194,25 @@ def test_a_late_entry_takes_its_place_in_the_trend(people: People, client: Clien
     doc = people.alice.symptom_log.to_doc()
     times = [item["at"][:16] for item in doc["entries"]]
     assert times == ["2026-11-21T08:00", "2026-11-24T07:00", "2026-11-24T19:30"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_warning_sign_cannot_be_hidden_in_an_earlier_entry(
+    people: People, client: Client
+) -> None:
+    add(people.alice, 0, (10, 10))
+    client.force_login(people.alice)
+    client.post(reverse("symptomlog:new"), form_data())  # 19:30, no warning sign
+    data = form_data(when_day="today", when_time="08:00", new_flags=["bladder_change"])
+    del data["none_new"]
+    response = client.post(reverse("symptomlog:new"), data)
+    assert (
+        response.status_code == 200 and Entry.objects.filter(log__owner=people.alice).count() == 2
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "goes in an entry for now" in page.select_one(".error-summary").text
+    assert page.select_one("input[name=new_flags][value=bladder_change]").has_attr("checked")
+    data["when_day"] = "now"
+    client.post(reverse("symptomlog:new"), data)
+    latest = Entry.objects.filter(log__owner=people.alice).order_by("-at", "-id").first()
+    assert latest is not None and latest.tier == "emergency"

@@ -39,6 +39,10 @@ SIDES = ("left", "right")
 WHEN_ERRORS = {
     "when_time": _("Give a time that has already passed: earlier today, or yesterday."),
     "when_day": _("An entry can go back to yesterday, no further."),
+    "warning": _(
+        "A warning sign that has started goes in an entry for now, "
+        "so it is acted on at once. Choose “Now”."
+    ),
 }
 
 
