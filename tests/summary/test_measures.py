@@ -19,10 +19,16 @@ measures = st.builds(
     pain=st.none() | st.integers(0, 10),
     sleep=st.none() | st.sampled_from(sorted(SLEEP_LABELS)),
     walk_minutes=st.none() | st.integers(0, 1440),
+    leg_pain=st.none() | st.integers(0, 10),
+    back_pain=st.none() | st.integers(0, 10),
+    painkillers=st.none() | st.integers(0, 30),
 )
 
 
-@given(measures, st.text(max_size=80).filter(lambda t: not t.startswith("Pain")))
+@given(
+    measures,
+    st.text(max_size=80).filter(lambda t: not t.startswith(("Pain", "Leg", "Back", "As-"))),
+)
 def test_measures_survive_the_notes_round_trip(m: DailyMeasures, rest: str) -> None:
     notes = with_measures(rest, m)
     assert measures_of({"notes": notes}) == m
@@ -60,3 +66,16 @@ def test_bad_measures_name_the_field_and_what_is_allowed(
         DailyMeasures(**kwargs)  # type: ignore[arg-type]
     assert info.value.field == field
     assert field in str(info.value) and "expected" in str(info.value)
+
+
+def test_leg_and_back_pain_and_painkillers_read_as_plain_words() -> None:
+    line = DailyMeasures(leg_pain=6, back_pain=2, painkillers=3).to_line()
+    assert line == "Leg pain 6/10. Back pain 2/10. As-needed painkillers: 3."
+    assert parse_line(line) == DailyMeasures(leg_pain=6, back_pain=2, painkillers=3)
+    assert parse_line(line).pain is None  # "Leg pain 6/10." is not an overall pain score
+
+
+def test_a_painkiller_count_out_of_range_names_the_field() -> None:
+    with pytest.raises(MeasureError) as info:
+        DailyMeasures(painkillers=31)
+    assert info.value.field == "painkillers"

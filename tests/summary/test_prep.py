@@ -3,12 +3,14 @@ from __future__ import annotations
 import pytest
 
 from radiculog.summary.prep import (
-    DEFAULT_QUESTIONS,
+    LEGACY_DEFAULTS,
     Insurance,
     Medication,
     PrepError,
     PrepList,
     WorkDemands,
+    asks_about_insurance_plan,
+    suggested_questions,
 )
 
 
@@ -24,11 +26,24 @@ def test_a_filled_prep_list_survives_a_round_trip() -> None:
     assert PrepList.from_dict(prep.to_dict()) == prep
 
 
-def test_a_new_list_carries_the_questions_to_ask_a_clinic() -> None:
-    prep = PrepList()
-    assert prep.is_empty()
-    assert prep.questions == DEFAULT_QUESTIONS
-    assert any("cost" in q for q in prep.questions)
+def test_a_new_list_holds_no_question_the_person_did_not_write() -> None:
+    assert PrepList().questions == () and PrepList().is_empty()
+    assert PrepList.from_dict({}).questions == ()
+
+
+def test_untouched_old_defaults_are_dropped_and_own_questions_kept() -> None:
+    stored = {"questions": [*LEGACY_DEFAULTS, "Can I keep driving?"]}
+    assert PrepList.from_dict(stored).questions == ("Can I keep driving?",)
+    own = {"questions": ["How long is the examination?"]}  # one the person kept on purpose
+    assert PrepList.from_dict(own).questions == ("How long is the examination?",)
+
+
+@pytest.mark.parametrize("region", ["uk", "eu"])
+def test_no_us_insurance_words_outside_the_us(region: str) -> None:
+    words = " ".join(suggested_questions(region)).lower()
+    assert not any(w in words for w in ("copay", "deductible", "network"))
+    assert not asks_about_insurance_plan(region)
+    assert asks_about_insurance_plan("us") and "network" in " ".join(suggested_questions("us"))
 
 
 def test_an_unknown_field_is_named() -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
@@ -26,7 +28,10 @@ def form_data(**overrides: Any) -> dict[str, Any]:
         "test": "toe_lift",
         "left": "10",
         "right": "7",
-        "pain": "0",
+        "when_day": "now",
+        "leg_pain": "0",
+        "back_pain": "3",
+        "painkillers": "2",
         "sleep": "woken",
         "walk_minutes": "15",
         "triggers": "15 minutes sitting",
@@ -54,7 +59,7 @@ def test_an_entry_is_saved_as_findings_with_its_measures(people: People, client:
     assert response.status_code == 302
     entry = Entry.objects.filter(log__owner=people.alice).last()
     assert entry is not None
-    assert entry.pain == 0  # a pain of 0 is kept, not dropped as empty
+    assert (entry.leg_pain, entry.back_pain, entry.painkillers) == (0, 3, 2)  # 0 is kept
     assert (entry.sleep, entry.walk_minutes, entry.triggers) == ("woken", 15, "15 minutes sitting")
     assert entry.findings["function"] == [{"test": "toe_lift", "left": 10, "right": 7}]
     assert entry.findings["sensory"] == [
@@ -62,7 +67,11 @@ def test_an_entry_is_saved_as_findings_with_its_measures(people: People, client:
     ]
     assert entry.findings["answers"]["bladder_change"] is False  # carried over
     assert entry.tier in ("emergency", "urgent", "soon", "watchful")
-    assert entry.full_findings()["notes"].startswith("Pain 0/10. Sleep: woke with pain.")
+    notes = entry.full_findings()["notes"]
+    assert notes.startswith(
+        "Leg pain 0/10. Back pain 3/10. Sleep: woke with pain. Walked 15 minutes."
+        " As-needed painkillers: 2."
+    )
 
 
 def test_a_new_warning_sign_becomes_a_yes_and_escalates(people: People, client: Client) -> None:
@@ -95,11 +104,11 @@ def test_the_warning_signs_question_must_be_answered(people: People, client: Cli
 
 def test_out_of_range_values_are_refused_and_name_the_field(people: People, client: Client) -> None:
     client.force_login(people.alice)
-    response = client.post(reverse("symptomlog:new"), form_data(right="500", pain="11"))
+    response = client.post(reverse("symptomlog:new"), form_data(right="500", leg_pain="11"))
     assert Entry.objects.filter(log__owner=people.alice).count() == 0
     errors = BeautifulSoup(response.content, "html.parser").select(".error-summary li")
     text = " ".join(e.text for e in errors)
-    assert "Right: clean repetitions" in text and "Pain right now" in text
+    assert "Right: clean repetitions" in text and "Leg pain right now" in text
 
 
 def test_a_spot_seen_at_the_last_entry_is_marked_repeatable(people: People, client: Client) -> None:
@@ -133,3 +142,77 @@ def test_sign_up_keeps_the_browsers_time_zone(db: Any) -> None:
         Client().post(reverse("accounts:signup"), data)
     zones = dict(Log.objects.values_list("owner__username", "timezone"))
     assert zones == {"zoe": "Europe/Berlin", "yan": "UTC", "xia": "UTC"}  # unknown or none: UTC
+
+
+# --- entries for earlier times (issue 14 item 3); a fixed clock, never today's date
+NOW = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_entry_can_be_dated_this_morning(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    response = client.post(
+        reverse("symptomlog:new"), form_data(when_day="today", when_time="08:15")
+    )
+    assert response.status_code == 302
+    entry = Entry.objects.get(log__owner=people.alice)
+    assert entry.at == datetime(2026, 11, 24, 8, 15, tzinfo=UTC)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_yesterday_is_read_on_the_persons_own_clock(people: People, client: Client) -> None:
+    log = people.alice.symptom_log
+    log.timezone = "Europe/Berlin"  # 20:30 local on 24 Nov
+    log.save()
+    client.force_login(people.alice)
+    client.post(reverse("symptomlog:new"), form_data(when_day="yesterday", when_time="21:00"))
+    entry = Entry.objects.get(log__owner=people.alice)
+    assert entry.at == datetime(2026, 11, 23, 20, 0, tzinfo=UTC)  # 21:00 Berlin
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(
+    ("day", "at"), [("today", "21:00"), ("today", ""), ("yesterday", ""), ("lastweek", "08:00")]
+)
+def test_a_future_missing_or_older_time_is_refused(
+    people: People, client: Client, day: str, at: str
+) -> None:
+    client.force_login(people.alice)
+    response = client.post(reverse("symptomlog:new"), form_data(when_day=day, when_time=at))
+    assert response.status_code == 200
+    assert not Entry.objects.filter(log__owner=people.alice).exists()
+    errors = BeautifulSoup(response.content, "html.parser").select(".error-summary li")
+    assert any("When was this check" in e.text or "At what time" in e.text for e in errors)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_late_entry_takes_its_place_in_the_trend(people: People, client: Client) -> None:
+    add(people.alice, 0, (10, 10))  # 21 Nov 08:00
+    client.force_login(people.alice)
+    client.post(reverse("symptomlog:new"), form_data(when_day="today", when_time="07:00"))
+    client.post(reverse("symptomlog:new"), form_data())  # now, 19:30
+    doc = people.alice.symptom_log.to_doc()
+    times = [item["at"][:16] for item in doc["entries"]]
+    assert times == ["2026-11-21T08:00", "2026-11-24T07:00", "2026-11-24T19:30"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_warning_sign_cannot_be_hidden_in_an_earlier_entry(
+    people: People, client: Client
+) -> None:
+    add(people.alice, 0, (10, 10))
+    client.force_login(people.alice)
+    client.post(reverse("symptomlog:new"), form_data())  # 19:30, no warning sign
+    data = form_data(when_day="today", when_time="08:00", new_flags=["bladder_change"])
+    del data["none_new"]
+    response = client.post(reverse("symptomlog:new"), data)
+    assert (
+        response.status_code == 200 and Entry.objects.filter(log__owner=people.alice).count() == 2
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "goes in an entry for now" in page.select_one(".error-summary").text
+    assert page.select_one("input[name=new_flags][value=bladder_change]").has_attr("checked")
+    data["when_day"] = "now"
+    client.post(reverse("symptomlog:new"), data)
+    latest = Entry.objects.filter(log__owner=people.alice).order_by("-at", "-id").first()
+    assert latest is not None and latest.tier == "emergency"

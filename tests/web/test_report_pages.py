@@ -11,6 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
+from radiculog.engine.services import services
+from radiculog.summary.prep import suggested_questions
+from radiculog.web.reports import forms as prep_forms
 from radiculog.web.reports.models import Prep
 from tests.web.log_personas import People, add, make_people
 
@@ -46,7 +49,15 @@ def test_the_pdf_carries_the_same_summary(people: People, client: Client) -> Non
     assert "15 minutes sitting" in text
 
 
-def test_prep_notes_are_saved_and_printed_in_the_report(people: People, client: Client) -> None:
+def in_region(monkeypatch: pytest.MonkeyPatch, region: str) -> None:
+    """The prep form asks the deployment's region (RADICULOG_REGION) for its words."""
+    monkeypatch.setattr(prep_forms, "services", lambda: services(region))
+
+
+def test_prep_notes_are_saved_and_printed_in_the_report(
+    people: People, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_region(monkeypatch, "us")
     client.force_login(people.alice)
     data = {
         "imaging_text": "L4-5: left paracentral disc protrusion contacting the traversing L5 root.",
@@ -76,10 +87,25 @@ def test_prep_notes_are_saved_and_printed_in_the_report(people: People, client: 
     assert form.select_one("input[name=med_0_dose]")["value"] == "400 mg three times a day"
 
 
-def test_a_new_prep_list_offers_the_questions_to_ask(people: People, client: Client) -> None:
+@pytest.mark.parametrize("region", ["uk", "us", "eu"])
+def test_suggested_questions_are_offered_not_printed(
+    people: People, client: Client, monkeypatch: pytest.MonkeyPatch, region: str
+) -> None:
+    in_region(monkeypatch, region)
     client.force_login(people.alice)
     form = BeautifulSoup(client.get(reverse("reports:prep")).content, "html.parser")
-    assert "estimated cost" in form.select_one("textarea[name=questions]").text
+    assert form.select_one("textarea[name=questions]").text.strip() == ""
+    offered = [i["value"] for i in form.select("input[name=suggested]")]
+    assert offered == list(suggested_questions(region))
+    us_words = ("copay", "deductible", "network")
+    assert any(w in form.text.lower() for w in us_words) is (region == "us")
+    report = client.get(reverse("reports:report")).content.decode()
+    assert not any(q in report for q in offered)  # nothing the person did not pick
+    data = {"questions": "Can I keep driving?", "suggested": [offered[1], offered[-1]]}
+    client.post(reverse("reports:prep"), data)
+    report = BeautifulSoup(client.get(reverse("reports:report")).content, "html.parser")
+    printed = [li.text for li in report.select(".prep .questions li")]
+    assert printed == ["Can I keep driving?", offered[1], offered[-1]]
 
 
 def test_sitting_more_than_a_day_is_refused(people: People, client: Client) -> None:
@@ -97,3 +123,17 @@ def test_a_month_of_entries_still_fits_two_pages(people: People, client: Client)
     assert len(reader.pages) <= 2
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "entries in between" in text  # the table keeps the first and latest rows only
+
+
+def test_the_pdf_opens_with_the_clinicians_first_page(people: People, client: Client) -> None:
+    client.force_login(people.alice)
+    reader = PdfReader(io.BytesIO(client.get(reverse("reports:pdf")).content))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert first.index("At a glance") < first.index("What changed")
+    assert "Age 41." in first and "Urgent: needs examination today or tomorrow" in first
+    assert "Looks most like L5, right side" in first
+    assert "Warning-sign screen: no warning answer in the log" in first
+    assert "New bladder trouble no" in first
+    tier_box = first.split("Root picture")[0]  # the escalation, written to the clinician
+    assert "right: 10 at first, 4 now (getting weaker over the log)" in tier_box
+    assert "Your " not in tier_box and " you " not in tier_box

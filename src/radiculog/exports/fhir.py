@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
 
+from radiculog.exports.fhir_outcomes import pain_observations, rmdq_resources
 from radiculog.summary.labels import SLEEP_LABELS, place, test_heading
 from radiculog.summary.measures import measures_of, strip_measures
 
@@ -39,13 +40,20 @@ SURVEY = {
 _NAMESPACE = uuid.UUID("4f1b2b84-6a6e-4f57-9f6c-6b2f7b0c1a11")
 
 
-def log_to_bundle(log: Mapping[str, Any], generated_at: datetime | None = None) -> dict[str, Any]:
-    """A validated FHIR Bundle (type collection) as a JSON-ready dict."""
+def log_to_bundle(
+    log: Mapping[str, Any],
+    generated_at: datetime | None = None,
+    questionnaires: Sequence[tuple[str, Sequence[int]]] = (),
+) -> dict[str, Any]:
+    """A validated FHIR Bundle (type collection) as a JSON-ready dict; questionnaires
+    are the weekly Roland-Morris answers (ISO time, ticked sentence numbers)."""
     resources: list[dict[str, Any]] = []
     for index, entry in enumerate(log.get("entries", [])):
         qr_id = _uuid("qr", index, entry)
         resources.append(_questionnaire_response(qr_id, entry))
         resources += _observations(qr_id, index, entry)
+        resources += pain_observations(_observation, qr_id, entry, LOINC)
+    resources += rmdq_resources(_observation, BASE, CODE_SYSTEM, questionnaires)
     stamp = (generated_at or datetime.now(UTC)).isoformat()
     bundle = {
         "resourceType": "Bundle",
@@ -125,6 +133,9 @@ def _measure_items(entry: Mapping[str, Any]) -> list[dict[str, Any]]:
         "pain_score": measures.pain,
         "sleep": SLEEP_LABELS.get(measures.sleep or ""),
         "walk_minutes": measures.walk_minutes,
+        "leg_pain": measures.leg_pain,
+        "back_pain": measures.back_pain,
+        "painkillers_as_needed": measures.painkillers,
         "triggers": entry.get("triggers") or None,
         "easers": entry.get("easers") or None,
         "notes": strip_measures(str(entry["findings"].get("notes", ""))) or None,

@@ -1,9 +1,11 @@
-"""The daily measures of a quick log entry: pain 0–10, sleep and walking time.
+"""The daily measures of a quick log entry: pain 0–10 (overall, or leg and back on
+separate scales), sleep, walking time and as-needed painkillers taken.
 
 log@1 entries only hold findings, triggers and easers, and findings@1 has no
 field for these, so they travel in the findings' free-text `notes` as one line
 a person can read and this module can parse back ("Pain 6/10. Sleep: woke
-with pain. Walked 8 minutes.").  Anything else in the notes is kept.
+with pain. Walked 8 minutes.", "Leg pain 6/10. Back pain 3/10. As-needed
+painkillers: 2.").  Anything else in the notes is kept.
 """
 
 from __future__ import annotations
@@ -15,9 +17,15 @@ from typing import Any
 
 from radiculog.summary.labels import SLEEP_LABELS
 
-_PAIN = re.compile(r"Pain (\d{1,2})/10\.")
+_PAIN = re.compile(r"(?:^|\. )Pain (\d{1,2})/10\.")
+_LEG = re.compile(r"Leg pain (\d{1,2})/10\.")
+_BACK = re.compile(r"Back pain (\d{1,2})/10\.")
+_PILLS = re.compile(r"As-needed painkillers: (\d{1,2})\.")
 _SLEEP = re.compile(r"Sleep: ([a-z ]+)\.")
 _WALK = re.compile(r"Walked (\d{1,4}) minutes?\.")
+
+
+MAX_PAINKILLERS = 30  # doses between two entries; more is a typing slip
 
 
 class MeasureError(ValueError):
@@ -33,10 +41,17 @@ class DailyMeasures:
     pain: int | None = None  # 0-10 numeric rating
     sleep: str | None = None  # a key of SLEEP_LABELS
     walk_minutes: int | None = None
+    leg_pain: int | None = None  # 0-10, the leg alone (sciatica outcome studies score it apart)
+    back_pain: int | None = None  # 0-10, the back alone
+    painkillers: int | None = None  # as-needed doses taken since the last entry
 
     def __post_init__(self) -> None:
-        if self.pain is not None and not 0 <= self.pain <= 10:
-            raise MeasureError("pain", self.pain, "a whole number from 0 to 10")
+        for name in ("pain", "leg_pain", "back_pain"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= 10:
+                raise MeasureError(name, value, "a whole number from 0 to 10")
+        if self.painkillers is not None and not 0 <= self.painkillers <= MAX_PAINKILLERS:
+            raise MeasureError("painkillers", self.painkillers, f"0 to {MAX_PAINKILLERS} doses")
         if self.sleep is not None and self.sleep not in SLEEP_LABELS:
             raise MeasureError("sleep", self.sleep, ", ".join(SLEEP_LABELS))
         if self.walk_minutes is not None and not 0 <= self.walk_minutes <= 1440:
@@ -46,11 +61,17 @@ class DailyMeasures:
         parts = []
         if self.pain is not None:
             parts.append(f"Pain {self.pain}/10.")
+        if self.leg_pain is not None:
+            parts.append(f"Leg pain {self.leg_pain}/10.")
+        if self.back_pain is not None:
+            parts.append(f"Back pain {self.back_pain}/10.")
         if self.sleep is not None:
             parts.append(f"Sleep: {SLEEP_LABELS[self.sleep]}.")
         if self.walk_minutes is not None:
             unit = "minute" if self.walk_minutes == 1 else "minutes"
             parts.append(f"Walked {self.walk_minutes} {unit}.")
+        if self.painkillers is not None:
+            parts.append(f"As-needed painkillers: {self.painkillers}.")
         return " ".join(parts)
 
 
@@ -66,15 +87,22 @@ def strip_measures(notes: str) -> str:
     return (rest if parse_line(first) != DailyMeasures() else notes).strip()
 
 
+def _score(pattern: re.Pattern[str], line: str, top: int) -> int | None:
+    found = pattern.search(line)
+    return int(found.group(1)) if found and int(found.group(1)) <= top else None
+
+
 def parse_line(line: str) -> DailyMeasures:
-    pain = _PAIN.search(line)
     sleep = _SLEEP.search(line)
     walk = _WALK.search(line)
     by_label = {label: key for key, label in SLEEP_LABELS.items()}
     return DailyMeasures(
-        pain=int(pain.group(1)) if pain and int(pain.group(1)) <= 10 else None,
+        pain=_score(_PAIN, line, 10),
         sleep=by_label.get(sleep.group(1)) if sleep else None,
         walk_minutes=int(walk.group(1)) if walk else None,
+        leg_pain=_score(_LEG, line, 10),
+        back_pain=_score(_BACK, line, 10),
+        painkillers=_score(_PILLS, line, MAX_PAINKILLERS),
     )
 
 

@@ -9,11 +9,16 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from radiculog.web.accounts import throttle
+from radiculog.web.accounts.wording import LOGIN, SIGNUP, plain_words
 
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]
     # Filled in by the browser (symptomlog/timezone.js); UTC without JavaScript.
     tz = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plain_words(self, SIGNUP)
 
     def clean_tz(self) -> str:
         name = str(self.cleaned_data.get("tz") or "")
@@ -24,7 +29,12 @@ class ThrottledLoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "throttled": _("Too many tries. For your safety, wait 15 minutes and try again."),
+        "invalid_login": _("That name and password do not match a log. Check both and try again."),
     }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plain_words(self, LOGIN)
 
     def clean(self) -> dict[str, Any]:
         request: HttpRequest | None = self.request

@@ -8,12 +8,13 @@ from typing import Any
 
 from django.utils import timezone
 
+from radiculog.summary.first_page import first_page
 from radiculog.summary.labels import test_heading
 from radiculog.summary.prep import PrepList
 from radiculog.summary.sentences import clinician_sentences
 from radiculog.summary.series import function_series, parse_at
 from radiculog.web.reports.models import Prep
-from radiculog.web.symptomlog import assessing, trendview
+from radiculog.web.symptomlog import assessing, questionnaire, trendview
 from radiculog.web.symptomlog.models import Log
 
 
@@ -66,13 +67,16 @@ def build_report(log: Log) -> dict[str, Any]:
     assessment = assessing.log_assessment(doc)
     trend = (assessment or {}).get("trend")
     entries = doc["entries"]
+    first = first_page(doc, assessment, questionnaire.scores(log))
+    trend_lines = set(first.trend if first else ())
     return {
         "log": log,
         "generated": timezone.now(),
         "entry_count": len(entries),
         "assessment": assessment,
         "escalation": assessing.escalation(assessment),
-        "sentences": clinician_sentences(doc, trend),
+        "sentences": [s for s in clinician_sentences(doc, trend) if s not in trend_lines],
+        "first": first,
         "history": triage_history(log),
         "table": function_table(doc),
         "charts": trendview.charts(doc),

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from radiculog.summary.prep import Insurance, Medication, PrepList, WorkDemands
+from radiculog.engine.services import services
+from radiculog.summary.prep import (
+    Insurance,
+    Medication,
+    PrepList,
+    WorkDemands,
+    asks_about_insurance_plan,
+    suggested_questions,
+)
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -42,10 +50,21 @@ class PrepForm(forms.Form):
         choices=NETWORK_CHOICES,
         required=False,
     )
-    questions = _text(_("Questions to ask the clinic (one per line)"), rows=5)
+    questions = _text(_("Your questions for the clinic (one per line)"), rows=5)
+    suggested = forms.MultipleChoiceField(
+        label=_("Questions other people ask: tick any you want on your list"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        region = services().region
+        self.insurance_plan = asks_about_insurance_plan(region)
+        if not self.insurance_plan:  # copay, deductible, in-network: US terms only
+            for name in ("copay", "deductible", "in_network_physio"):
+                del self.fields[name]
+        self.fields["suggested"].choices = [(q, q) for q in suggested_questions(region)]  # type: ignore[attr-defined]
         for n in range(MED_ROWS):
             self.fields[f"med_{n}_name"] = _text(_("Medicine %(n)d: name") % {"n": n + 1})
             self.fields[f"med_{n}_dose"] = _text(_("Dose and how often"))
@@ -65,9 +84,11 @@ class PrepForm(forms.Form):
         work = WorkDemands(
             float(hours) if hours is not None else None, d["lifting"], d["driving"], d["stairs"]
         )
-        network = {"yes": True, "no": False}.get(d["in_network_physio"])
-        questions = tuple(q.strip() for q in d["questions"].splitlines() if q.strip())
-        insurance = Insurance(d["copay"], d["deductible"], network)
+        network = {"yes": True, "no": False}.get(d.get("in_network_physio", ""))
+        own = [q.strip() for q in d["questions"].splitlines() if q.strip()]
+        picked = [q for q in d["suggested"] if q not in own]
+        questions = tuple(own + picked)
+        insurance = Insurance(d.get("copay", ""), d.get("deductible", ""), network)
         return PrepList(d["imaging_text"], meds, work, insurance, questions)
 
 

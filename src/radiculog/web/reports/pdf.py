@@ -26,6 +26,8 @@ def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
 def render_pdf(context: dict[str, Any]) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("reports/report_pdf.html", {**context, "css": mark_safe(print_css())})
+    html = render_to_string(
+        "reports/report_pdf.html", {**context, "pdf": True, "css": mark_safe(print_css())}
+    )
     pdf: bytes = HTML(string=html, url_fetcher=_no_fetch).write_pdf()
     return pdf

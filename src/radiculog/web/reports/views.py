@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from radiculog.web.reports.content import build_report, prep_of
 from radiculog.web.reports.forms import PrepForm, ShareForm, initial_of
+from radiculog.web.reports.handover import expiry_words, gone, qr_svg
 from radiculog.web.reports.models import Prep, ShareLink, ShareOpening
 from radiculog.web.reports.pdf import render_pdf
 from radiculog.web.symptomlog.views import log_of
@@ -63,9 +64,13 @@ def shares(request: HttpRequest) -> HttpResponse:
         url = request.build_absolute_uri(reverse("reports:shared", args=[token]))
         request.session[NEW_LINK] = {"pk": link.pk, "url": url}
         messages.success(request, _("Share link created. Copy it and send it to your clinician."))
-        return redirect("reports:shares")
-    links = log.share_links.prefetch_related("openings")
+        return redirect(reverse("reports:shares") + "#new-link")  # straight to the link
+    links = list(log.share_links.prefetch_related("openings"))
+    for link in links:
+        link.expiry_words = expiry_words(link.expires)  # type: ignore[attr-defined]
     new = request.session.pop(NEW_LINK, None)
+    if new:
+        new["qr"] = qr_svg(new["url"])
     return render(
         request,
         "reports/shares.html",
@@ -84,10 +89,19 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:shares")
 
 
+class LinkGone(Exception):
+    """A real link that was switched off or has expired: 410 with a plain page."""
+
+    def __init__(self, link: ShareLink) -> None:
+        self.link = link
+
+
 def _open(request: HttpRequest, token: str, what: str) -> ShareLink:
     link = ShareLink.for_token(token)
-    if link is None or not link.is_active():
-        raise Http404("no such share link, or it has expired or been revoked")
+    if link is None:
+        raise Http404("no such share link")
+    if not link.is_active():
+        raise LinkGone(link)
     agent = request.META.get("HTTP_USER_AGENT", "")[:200]
     ShareOpening.objects.create(link=link, what=what, user_agent=agent)
     timezone.activate(link.log.zone)  # the times the person wrote, as they wrote them
@@ -95,7 +109,10 @@ def _open(request: HttpRequest, token: str, what: str) -> ShareLink:
 
 
 def shared(request: HttpRequest, token: str) -> HttpResponse:
-    link = _open(request, token, "html")
+    try:
+        link = _open(request, token, "html")
+    except LinkGone as stopped:
+        return gone(request, stopped.link)
     context = {**build_report(link.log), "shared": link, "token": token}
     response = render(request, "reports/shared.html", context)
     response["Referrer-Policy"] = "no-referrer"  # the token must not leak to other sites
@@ -104,5 +121,8 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def shared_pdf(request: HttpRequest, token: str) -> HttpResponse:
-    link = _open(request, token, "pdf")
+    try:
+        link = _open(request, token, "pdf")
+    except LinkGone as stopped:
+        return gone(request, stopped.link)
     return _pdf_response(render_pdf({**build_report(link.log), "shared": link}), download=False)

@@ -81,3 +81,21 @@ def mini_map(findings: dict[str, Any], title: str) -> SafeString:
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{"".join(parts)}</svg>'
     )
     return mark_safe(svg)  # every interpolated text is escaped above
+
+
+def view_maps(findings: dict[str, Any], title: str) -> list[SafeString]:
+    """The same picture as one SVG per view, for phones: laid out two to a row by
+    the page's CSS, each view is about twice the size it has in the one-row map."""
+    pain, feeling = keys(findings.get("pain", [])), keys(findings.get("sensory", []))
+    out = []
+    for view in VIEWS:
+        label = escape(f"{title}: {CAPTIONS[view]}")
+        body = "".join([*_view(view, pain, feeling), *_captions(view)])
+        out.append(
+            mark_safe(  # every interpolated text is escaped
+                f'<svg class="bodymap-view bodymap-{view}" viewBox="0 0 240 496" role="img" '
+                f'aria-label="{label}" xmlns="http://www.w3.org/2000/svg">'
+                f"<title>{label}</title>{body}</svg>"
+            )
+        )
+    return out

@@ -9,14 +9,18 @@ never read as no).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from radiculog.engine.knowledge import load_knowledge
+from radiculog.summary.measures import MAX_PAINKILLERS
 from radiculog.web.selfcheck import bodymap
 from radiculog.web.symptomlog.models import SLEEP_CHOICES
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 # Warning signs that can appear between two entries; asked at every entry.
 NEW_FLAGS = (
@@ -32,6 +36,14 @@ NEW_FLAGS = (
     "repeated_falls",
 )
 SIDES = ("left", "right")
+WHEN_ERRORS = {
+    "when_time": _("Give a time that has already passed: earlier today, or yesterday."),
+    "when_day": _("An entry can go back to yesterday, no further."),
+    "warning": _(
+        "A warning sign that has started goes in an entry for now, "
+        "so it is acted on at once. Choose “Now”."
+    ),
+}
 
 
 def spot_choices() -> list[tuple[str, str]]:
@@ -46,6 +58,12 @@ def test_choices() -> list[tuple[str, str]]:
 def flag_choices() -> list[tuple[str, str]]:
     questions = load_knowledge().questions
     return [(q, questions[q].short.capitalize()) for q in NEW_FLAGS if q in questions]
+
+
+def _scale(label: StrOrPromise) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label, choices=[(n, str(n)) for n in range(11)], coerce=int, widget=forms.RadioSelect
+    )
 
 
 class EntryForm(forms.Form):
@@ -68,11 +86,24 @@ class EntryForm(forms.Form):
     right = forms.IntegerField(
         label=_("Right: clean repetitions"), min_value=0, max_value=200, required=False
     )
-    pain = forms.TypedChoiceField(
-        label=_("Pain right now, 0 (none) to 10 (worst imaginable)"),
-        choices=[(n, str(n)) for n in range(11)],
-        coerce=int,
+    when_day = forms.ChoiceField(
+        label=_("When was this check?"),
+        choices=[("now", _("Now")), ("today", _("Earlier today")), ("yesterday", _("Yesterday"))],
+        initial="now",
         widget=forms.RadioSelect,
+    )
+    when_time = forms.TimeField(
+        label=_("At what time? (only for earlier today or yesterday)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    leg_pain = _scale(_("Leg pain right now, 0 (none) to 10 (worst imaginable)"))
+    back_pain = _scale(_("Back pain right now, 0 (none) to 10 (worst imaginable)"))
+    painkillers = forms.IntegerField(
+        label=_("Painkillers taken “as needed” since your last entry (number of doses)"),
+        min_value=0,
+        max_value=MAX_PAINKILLERS,
+        required=False,
     )
     sleep = forms.ChoiceField(
         label=_("Last night"), choices=SLEEP_CHOICES, widget=forms.RadioSelect

@@ -61,6 +61,9 @@ class Entry(models.Model):
     pain = models.PositiveSmallIntegerField(null=True, blank=True)
     sleep = models.CharField(max_length=8, blank=True, choices=SLEEP_CHOICES)
     walk_minutes = models.PositiveIntegerField(null=True, blank=True)
+    leg_pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    back_pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    painkillers = models.PositiveSmallIntegerField(null=True, blank=True)  # as-needed doses
     tier = models.CharField(max_length=10, blank=True)  # this entry's own triage tier
 
     class Meta:
@@ -71,7 +74,14 @@ class Entry(models.Model):
 
     @property
     def measures(self) -> DailyMeasures:
-        return DailyMeasures(self.pain, self.sleep or None, self.walk_minutes)
+        return DailyMeasures(
+            self.pain,
+            self.sleep or None,
+            self.walk_minutes,
+            self.leg_pain,
+            self.back_pain,
+            self.painkillers,
+        )
 
     def full_findings(self) -> dict[str, Any]:
         """The findings with the daily measures written into the notes."""
@@ -96,8 +106,29 @@ class Entry(models.Model):
         """Store findings, moving a measures line in the notes into the columns."""
         measures = measures_of(findings)
         self.pain, self.walk_minutes = measures.pain, measures.walk_minutes
+        self.leg_pain, self.back_pain = measures.leg_pain, measures.back_pain
+        self.painkillers = measures.painkillers
         self.sleep = measures.sleep or ""
         rest = strip_measures(str(findings.get("notes", "")))
         self.findings = {k: v for k, v in findings.items() if k != "notes"}
         if rest:
             self.findings["notes"] = rest
+
+
+class Questionnaire(models.Model):
+    """A weekly Roland-Morris Disability Questionnaire: which of the 24 sentences
+    the person ticked (1-based numbers), and when. The score is how many."""
+
+    log = models.ForeignKey(Log, on_delete=models.CASCADE, related_name="questionnaires")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    ticked = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"Roland-Morris {self.score} at {self.at:%Y-%m-%d}"
+
+    @property
+    def score(self) -> int:
+        return len(self.ticked)

@@ -51,7 +51,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export_fhir(request: HttpRequest) -> HttpResponse:
-    bundle = log_to_bundle(log_of(request).to_doc())
+    log = log_of(request)
+    weekly = [(q.at.astimezone(log.zone).isoformat(), q.ticked) for q in log.questionnaires.all()]
+    bundle = log_to_bundle(log.to_doc(), questionnaires=weekly)
     return _download(json.dumps(bundle, indent=2), "application/fhir+json", f"{_stem()}.fhir.json")
 
 

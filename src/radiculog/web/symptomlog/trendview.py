@@ -15,13 +15,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from radiculog.summary.labels import place, test_heading
+from radiculog.summary.measures import measures_of
 from radiculog.summary.series import (
     function_series,
     pain_series,
+    parse_at,
     reps,
     sensory_area_series,
 )
-from radiculog.web.symptomlog.bodymap_svg import mini_map
+from radiculog.web.symptomlog.bodymap_svg import mini_map, view_maps
 from radiculog.web.symptomlog.charts import Line, line_chart
 
 LEFT_COLOUR, RIGHT_COLOUR = "#1d4f91", "#a14a00"
@@ -48,13 +50,23 @@ def charts(doc: dict[str, Any]) -> list[Chart]:
             Line(_("right"), [(p.at, reps(p.right)) for p in points], RIGHT_COLOUR, dashed=True),
         ]
         out.append(Chart(title, line_chart(title, lines)))
-    pain = [(p.at, p.value) for p in pain_series(doc)]
     title = _("Pain, 0 to 10")
-    out.append(Chart(title, line_chart(title, [Line(_("pain"), pain)], top=10)))
+    out.append(Chart(title, line_chart(title, pain_lines(doc), top=10)))
     area = [(p.at, p.value) for p in sensory_area_series(doc)]
     title = _("Areas of changed feeling (number of body-map areas)")
     out.append(Chart(title, line_chart(title, [Line(_("areas"), area, "#0b6e8a")])))
     return [c for c in out if c.svg]
+
+
+def pain_lines(doc: dict[str, Any]) -> list[Line]:
+    """Leg and back pain (older entries: one overall pain), only the lines with values."""
+    daily = [(parse_at(e["at"]), measures_of(e["findings"])) for e in doc["entries"]]
+    lines = [
+        Line(_("leg"), [(at, m.leg_pain) for at, m in daily], RIGHT_COLOUR),
+        Line(_("back"), [(at, m.back_pain) for at, m in daily], LEFT_COLOUR, dashed=True),
+        Line(_("pain"), [(p.at, p.value) for p in pain_series(doc)]),
+    ]
+    return [line for line in lines if any(v is not None for _at, v in line.points)]
 
 
 def _spots(findings: dict[str, Any], key: str) -> list[str]:
@@ -71,11 +83,13 @@ def body_maps(doc: dict[str, Any]) -> dict[str, Any] | None:
             "pain": _spots(first, "pain"),
             "feeling": _spots(first, "sensory"),
             "svg": mini_map(first, _("Body map at the first entry")),
+            "views": view_maps(first, _("Body map at the first entry")),
         },
         "latest": {
             "pain": _spots(latest, "pain"),
             "feeling": _spots(latest, "sensory"),
             "svg": mini_map(latest, _("Body map at the latest entry")),
+            "views": view_maps(latest, _("Body map at the latest entry")),
         },
     }
 

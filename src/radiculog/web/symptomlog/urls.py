@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from radiculog.web.symptomlog import transfer, views
+from radiculog.web.symptomlog import questionnaire, transfer, views
 
 app_name = "symptomlog"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("export/log.json", transfer.export_json, name="export_json"),
     path("export/log.csv", transfer.export_csv, name="export_csv"),
     path("export/fhir.json", transfer.export_fhir, name="export_fhir"),
+    path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
     path("import/", transfer.import_log, name="import"),
     path("reminders/", transfer.reminders, name="reminders"),
 ]

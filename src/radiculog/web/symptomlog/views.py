@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +20,8 @@ from radiculog.summary.labels import place
 from radiculog.summary.sentences import clinician_sentences
 from radiculog.web.selfcheck import bodymap
 from radiculog.web.symptomlog import assessing, trendview
-from radiculog.web.symptomlog.forms import EntryForm, findings_from, initial_from
+from radiculog.web.symptomlog.entry_time import EntryTimeError, entry_moment
+from radiculog.web.symptomlog.forms import WHEN_ERRORS, EntryForm, findings_from, initial_from
 from radiculog.web.symptomlog.models import Entry, Log
 
 
@@ -30,12 +32,17 @@ def log_of(request: HttpRequest) -> Log:
     return log
 
 
+MEASURE_FIELDS = (
+    "triggers", "easers", "pain", "sleep", "walk_minutes", "leg_pain", "back_pain", "painkillers",
+)  # fmt: skip
+
+
 def add_entry(log: Log, findings: dict[str, Any], **fields: Any) -> Entry:
     """Save an entry with the tier the log had once it was added (every entry is
     assessed, with the trend up to that moment: what the person was told then)."""
     entry = Entry(log=log, **{k: v for k, v in fields.items() if k in ("at",)})
     entry.set_findings(findings)
-    for key in ("triggers", "easers", "pain", "sleep", "walk_minutes"):
+    for key in MEASURE_FIELDS:
         if key in fields:
             setattr(entry, key, fields[key])
     earlier = [e.to_item() for e in log.entries.filter(at__lte=entry.at)]
@@ -86,6 +93,7 @@ def log_page(request: HttpRequest) -> HttpResponse:
     log = log_of(request)
     context = log_context(log)
     context["entries"] = list(log.entries.order_by("-at", "-id"))
+    context["weekly_due"] = bool(context["entries"]) and weekly_due(log)
     return render(request, "symptomlog/log.html", context)
 
 
@@ -95,19 +103,12 @@ def new_entry(request: HttpRequest) -> HttpResponse:
     last = log.entries.order_by("-at", "-id").first()
     previous = last.findings if last else None
     form = EntryForm(request.POST or None, initial=initial_from(previous, _daily_test(log)))
-    if request.method == "POST" and form.is_valid():
+    at = form_moment(form, log) if request.method == "POST" and form.is_valid() else None
+    if at is not None:
         data = form.cleaned_data
         with transaction.atomic():
-            add_entry(
-                log,
-                findings_from(data, previous),
-                at=timezone.now(),
-                triggers=data["triggers"],
-                easers=data["easers"],
-                pain=data["pain"],
-                sleep=data["sleep"],
-                walk_minutes=data["walk_minutes"],
-            )
+            fields = {k: data[k] for k in MEASURE_FIELDS if k in data}
+            add_entry(log, findings_from(data, previous), at=at, **fields)
         messages.success(request, _("Entry saved."))
         return redirect("symptomlog:log")
     context = {
@@ -144,6 +145,27 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry.delete()
     messages.success(request, _("Entry deleted."))
     return redirect("symptomlog:log")
+
+
+def form_moment(form: EntryForm, log: Log) -> datetime | None:
+    """The entry's own time from the form, or None with the error put on the form."""
+    data = form.cleaned_data
+    if data["new_flags"] and data["when_day"] != "now":
+        # A warning sign goes in an entry for now, where the log's tier reads it at
+        # once; in an earlier entry a later one could hide it (under-triage).
+        form.add_error("when_day", WHEN_ERRORS["warning"])
+        return None
+    try:
+        return entry_moment(data["when_day"], data["when_time"], timezone.now(), log.zone)
+    except EntryTimeError as error:
+        form.add_error(error.field, WHEN_ERRORS[error.field])
+        return None
+
+
+def weekly_due(log: Log) -> bool:
+    from radiculog.web.symptomlog.questionnaire import due
+
+    return due(log)
 
 
 def _daily_test(log: Log) -> str | None:

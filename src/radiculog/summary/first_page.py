@@ -1,0 +1,180 @@
+"""The clinician's first page: who, how long, how urgent and why, the warning-sign
+screen with every answer and its date, the root picture with the strength
+asymmetry behind it, and the trend in one sentence each.
+
+Written to the clinician (third person, no advice to the patient). Plain Python
+over a log@1 document and the engine's assessment of it; which answer is the
+warning one, and how urgent it is, comes from the knowledge's rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from radiculog.engine.knowledge import Knowledge, load_knowledge
+from radiculog.summary.outcomes import outcome_sentences
+from radiculog.summary.sentences import TREND_WORDS
+from radiculog.summary.series import entries, parse_at
+
+TIER_WORDS = {
+    "emergency": "Emergency: needs same-day emergency assessment",
+    "urgent": "Urgent: needs examination today or tomorrow",
+    "soon": "Soon: needs a clinician within days",
+    "watchful": "Watchful: home care with a twice-daily log, reassess within 72 hours",
+}
+TIER_RANK = {"watchful": 0, "soon": 1, "urgent": 2, "emergency": 3}
+
+
+@dataclass(frozen=True)
+class ScreenRow:
+    question: str  # the short name ("new bladder trouble")
+    tier: str  # the tier a warning answer leads to
+    latest: str  # the latest answer as given: "yes", "no", or "not asked"
+    latest_warning: bool  # the latest answer is the warning one
+    latest_at: datetime | None  # the entry the latest answer belongs to
+    warning_at: datetime | None  # the first entry with the warning answer, if any
+
+    @property
+    def ever_warning(self) -> bool:
+        return self.warning_at is not None
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    age: int | None
+    duration: str
+    tier: str
+    tier_words: str
+    why: list[str]
+    screen: list[ScreenRow]
+    root: str
+    asymmetry: list[str]
+    trend: list[str]
+    outcomes: list[str] = field(default_factory=list)
+
+    @property
+    def any_warning(self) -> bool:
+        return any(row.ever_warning for row in self.screen)
+
+
+def warning_answers(k: Knowledge) -> dict[str, tuple[bool, str]]:
+    """Safety question -> (the answer that is a warning, the highest tier it leads to)."""
+    out: dict[str, tuple[bool, str]] = {}
+    for rule in k.rules:
+        for qid, answer in [
+            *((q, True) for q in rule.when_yes),
+            *((q, False) for q in rule.when_no),
+        ]:
+            known = out.get(qid)
+            if known is None or TIER_RANK[rule.tier] > TIER_RANK[known[1]]:
+                out[qid] = (answer, rule.tier)
+    return out
+
+
+def screen(log: Mapping[str, Any], k: Knowledge) -> list[ScreenRow]:
+    warnings = warning_answers(k)
+    rows = []
+    for qid, question in k.questions.items():
+        if question.group != "safety" or qid not in warnings:
+            continue
+        bad, tier = warnings[qid]
+        latest, latest_warning, latest_at, warning_at = "not asked", False, None, None
+        for entry in entries(log):
+            answer = entry["findings"].get("answers", {}).get(qid)
+            if answer is None:
+                continue  # unanswered is never read as no
+            at = parse_at(entry["at"])
+            latest, latest_warning, latest_at = ("yes" if answer else "no"), answer == bad, at
+            if answer == bad and warning_at is None:
+                warning_at = at
+        rows.append(ScreenRow(question.short, tier, latest, latest_warning, latest_at, warning_at))
+    # warnings first (most urgent first), then the rest in the knowledge's order
+    return sorted(rows, key=lambda r: (not r.ever_warning, -TIER_RANK[r.tier] * r.ever_warning))
+
+
+def duration(log: Mapping[str, Any]) -> str:
+    """Days since onset, carried forward from the self-check by each entry's own time."""
+    items = entries(log)
+    for entry in items:
+        days = entry["findings"].get("days_since_onset")
+        if isinstance(days, int):
+            start = parse_at(entry["at"])
+            now = parse_at(items[-1]["at"])
+            total = days + (now.date() - start.date()).days
+            weeks = f" (about {total // 7} weeks)" if total >= 14 else ""
+            return f"Symptoms for {total} days{weeks} at the latest entry."
+    return "Duration not given."
+
+
+def why(assessment: Mapping[str, Any], k: Knowledge, rows: Sequence[ScreenRow]) -> list[str]:
+    """The tier's reasons in the clinician's terms (facts, not advice)."""
+    out = [
+        f"Warning answer{'' if r.latest_warning else ' earlier (not at the latest entry)'}: "
+        f"{r.question}, first {r.warning_at:%d %b %H:%M} ({r.tier})."
+        for r in rows
+        if r.ever_warning and r.warning_at is not None
+    ]
+    names = {t.id: t.name for t in k.home_tests.values()}
+    for change in assessment.get("trend", {}).get("function_changes", []):
+        if change.get("direction") == "worsening":
+            name = names.get(change["test"], change["test"])
+            out.append(
+                f"{name}, {change['side']}: {change['first']} at first, {change['last']} now "
+                "(getting weaker over the log)."
+            )
+    trend = assessment.get("trend", {})
+    if trend.get("sensory") == "spreading":
+        out.append(TREND_WORDS["sensory"]["spreading"])
+    if trend.get("pain_extent") == "peripheralizing":
+        out.append(TREND_WORDS["pain_extent"]["peripheralizing"])
+    if not out:  # a stable weakness still needs examining (the root picture gives it)
+        out += [f"{w['text']} Not getting worse." for w in assessment.get("weakness", [])]
+    missing = assessment.get("urgency", {}).get("missing", [])
+    if missing:
+        out.append(f"Warning-sign screen incomplete: {len(missing)} question(s) not answered.")
+    return out or [
+        "No warning sign answered yes; strength, numbness area and pain route not worse."
+    ]
+
+
+def root_picture(assessment: Mapping[str, Any]) -> str:
+    roots = assessment.get("roots", [])
+    leaning = assessment.get("leaning")
+    if not leaning or not roots:
+        return "No single nerve root stands out."
+    side = f", {assessment['side']} side" if assessment.get("side") else ""
+    shares = ", ".join(f"{r['root']} {round(100 * r['probability'])}%" for r in roots[:3])
+    return f"Looks most like {leaning}{side}; confidence {assessment.get('confidence')} ({shares})."
+
+
+def first_page(
+    log: Mapping[str, Any],
+    assessment: Mapping[str, Any] | None,
+    rmdq_scores: Sequence[tuple[datetime, int]] = (),
+) -> FirstPage | None:
+    items = entries(log)
+    if not items or assessment is None:
+        return None
+    k = load_knowledge()
+    rows = screen(log, k)
+    tier = str(assessment["urgency"]["tier"])
+    trend = assessment.get("trend", {})
+    trend_words = [
+        TREND_WORDS[f].get(str(trend.get(f)), "") for f in ("function", "sensory", "pain_extent")
+    ]
+    age = items[-1]["findings"].get("age")
+    return FirstPage(
+        age=age if isinstance(age, int) else None,
+        duration=duration(log),
+        tier=tier,
+        tier_words=TIER_WORDS.get(tier, tier),
+        why=why(assessment, k, rows),
+        screen=rows,
+        root=root_picture(assessment),
+        asymmetry=[str(w["text"]) for w in assessment.get("weakness", [])],
+        trend=[t for t in trend_words if t] or ["One entry so far: no trend yet."],
+        outcomes=outcome_sentences(log, rmdq_scores),
+    )

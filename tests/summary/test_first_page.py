@@ -1,0 +1,83 @@
+"""The clinician's first page, from logs built on the contract's worked example."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tests.conftest import load_example
+
+import radiculog
+from radiculog.engine.knowledge import load_knowledge
+from radiculog.summary.first_page import first_page, warning_answers
+
+T0 = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+
+
+def log_of(*changes: dict[str, Any]) -> dict[str, Any]:
+    base = load_example("01-l5-classic-no-weakness.json")["findings"]
+    items = []
+    for n, change in enumerate(changes):
+        findings = copy.deepcopy(base)
+        answers = change.pop("answers", {})
+        findings["answers"].update(answers)
+        for key in [k for k, v in answers.items() if v is None]:
+            del findings["answers"][key]
+        findings.update(change)
+        at = (T0 + timedelta(hours=12 * n)).isoformat()
+        items.append({"at": at, "findings": findings})
+    return {"schema": "radiculog/log@1", "entries": items}
+
+
+def page(log: dict[str, Any]) -> Any:
+    result = first_page(log, radiculog.trend(log).to_dict())
+    assert result is not None
+    return result
+
+
+def test_age_duration_tier_and_root() -> None:
+    result = page(log_of({}, {}, {}))
+    assert result.age == 41
+    assert result.duration == "Symptoms for 7 days at the latest entry."  # 6 + one day of log
+    assert result.tier == "watchful" and not result.any_warning
+    assert result.root.startswith("Looks most like L5, right side; confidence")
+
+
+def test_a_yes_earlier_in_the_log_stands_out_with_its_date() -> None:
+    log = log_of({}, {"answers": {"bladder_change": True}}, {"answers": {"bladder_change": False}})
+    result = page(log)
+    top = result.screen[0]
+    assert top.question == "new bladder trouble" and top.tier == "emergency"
+    assert top.warning_at == T0 + timedelta(hours=12) and top.latest == "no"
+    assert result.any_warning
+    assert any("new bladder trouble, first 21 Nov 20:00" in line for line in result.why)
+
+
+def test_unanswered_is_not_asked_never_no() -> None:
+    result = page(log_of({"answers": {"fever": None}}))
+    fever = next(r for r in result.screen if r.question == "fever with back pain")
+    assert (fever.latest, fever.latest_at) == ("not asked", None)
+
+
+def test_the_warning_answer_comes_from_the_rules() -> None:
+    warnings = warning_answers(load_knowledge())
+    assert warnings["can_walk_short_distances"] == (False, "soon")  # "no" is the warning
+    assert warnings["bladder_change"] == (True, "emergency")
+    result = page(log_of({"answers": {"can_walk_short_distances": False}}))
+    walk = next(r for r in result.screen if r.question == "can walk a few minutes")
+    assert walk.latest == "no" and walk.latest_warning and result.screen[0] is walk
+
+
+def test_weakening_is_named_with_numbers_and_written_to_the_clinician() -> None:
+    toe = [(10, 10), (10, 7), (10, 3)]
+    log = log_of(*({"function": [{"test": "toe_lift", "left": a, "right": b}]} for a, b in toe))
+    result = page(log)
+    assert result.tier == "urgent"
+    assert result.why[0] == (
+        "Big-toe and foot lifts, right: 10 at first, 3 now (getting weaker over the log)."
+    )
+    assert result.asymmetry == ["Big-toe and foot lifts: weaker on the right (3 vs 10)."]
+    assert result.trend[0] == "Strength tests got weaker over the log."
+    words = " ".join([*result.why, result.root, *result.trend, result.tier_words]).lower()
+    assert " you" not in words and "your " not in words
