@@ -15,7 +15,11 @@ REGIONS = [r for r in K.regions if r != "saddle"]
 QUESTIONS = [q.id for q in K.questions.values() if q.since == 1]
 TESTS = list(K.home_tests)
 VALUES = st.one_of(st.integers(0, 40), st.sampled_from(["normal", "weaker", "unable"]), st.none())
-EMERGENCY_FLAGS = [min(r.when_yes) for r in K.rules if r.tier == "emergency" and r.when_yes]
+EMERGENCY_FLAGS = [
+    min(r.when_yes)
+    for r in K.rules
+    if r.tier == "emergency" and len(r.when_yes) == 1 and not (r.when_facts or r.when_not_no)
+]
 RED_FLAGS = [
     q
     for q in QUESTIONS

@@ -34,7 +34,7 @@ def _urgency(a: Assessment, k: Knowledge) -> list[str]:
         missing = ", ".join(k.questions[q].short for q in a.urgency.missing)
         out += ["", _wrap(f"Safety check NOT complete. Still to answer: {missing}.", "")]
     if tier == "emergency":
-        out += ["", _wrap(f"What to tell them: {advice.tell}", "")]
+        out += ["", _wrap(f"What to tell them: {a.card.tell}", "")]
     return out
 
 
