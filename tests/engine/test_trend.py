@@ -93,6 +93,9 @@ def test_a_difference_between_sides_that_appears_during_the_log_is_worsening() -
     a = radiculog.trend(log(findings(function=calf(10, 10)), findings(function=calf(11, 8))))
     assert a.trend and a.trend.function == "worsening"
     assert a.urgency.tier == "urgent"
-    # The same drop on both sides keeps them equal: read as stable (a known residual risk).
+    # The same drop on both sides keeps them equal, but both are now below the calf-raise
+    # norm (fewer than 10): both legs getting weaker, an emergency (GIRFT 2023; issue 9).
     b = radiculog.trend(log(findings(function=calf(10, 10)), findings(function=calf(8, 8))))
-    assert b.trend and b.trend.function == "stable"
+    assert b.trend and b.trend.function == "worsening"
+    assert b.urgency.tier == "emergency"
+    assert "trend_weaker_both_sides" in {r.id for r in b.urgency.reasons}
