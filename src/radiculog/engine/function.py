@@ -83,15 +83,21 @@ def weaker_side(result: FunctionResult) -> str | None:
     return None
 
 
+def own_deficit_sides(findings: Findings) -> frozenset[str]:
+    """The sides weak on their own on any test (against the test's norm, or a word),
+    whatever the other side does: so weakness on both sides is seen."""
+    return frozenset(
+        side
+        for result in findings.function
+        for side in SIDES
+        if side_deficit(result.value(side), result.test)
+    )
+
+
 def deficit_sides(findings: Findings) -> frozenset[str]:
     """The sides with weakness on any test: weaker than the other side, or weak on
-    its own against the test's norm (so weakness on both sides is seen)."""
-    sides = {side for side in findings.weaker_sides.values() if side}
-    for result in findings.function:
-        for side in SIDES:
-            if side_deficit(result.value(side), result.test):
-                sides.add(side)
-    return frozenset(sides)
+    its own against the test's norm."""
+    return own_deficit_sides(findings).union(s for s in findings.weaker_sides.values() if s)
 
 
 def comparable(result: FunctionResult) -> bool:

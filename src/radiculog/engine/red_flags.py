@@ -12,8 +12,10 @@ from functools import cache
 from typing import NamedTuple
 
 from radiculog.engine.findings import Findings
-from radiculog.engine.function import deficit_sides
+from radiculog.engine.function import deficit_sides, own_deficit_sides
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
+
+OTHER = {"left": "right", "right": "left"}
 
 
 class Reason(NamedTuple):
@@ -37,13 +39,15 @@ def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
             leg_sides.add(item.side)
     if len(leg_sides) == 2:
         found.add("both_legs_marked")
-    weak = deficit_sides(findings)
-    if weak:
+    if deficit_sides(findings):
         found.add("weaker_on_test")
-    if len(weak) == 2:
+    # Both-sides facts use each side's own deficit (not one side against the other), so
+    # a weaker value or a newly marked region can only add them, never take them away.
+    own = own_deficit_sides(findings)
+    if len(own) == 2:
         found.add("deficit_both_sides")
-    if len(leg_sides) == 1 and weak - leg_sides:
-        found.add("deficit_opposite_leg")  # weakness in the leg without symptoms
+    if any(OTHER[side] in leg_sides for side in own):
+        found.add("deficit_opposite_leg")  # weakness in the leg opposite marked symptoms
     if any(r.result == "brisk" for r in findings.reflexes):
         found.add("brisk_reflex")
     found |= _age_and_time(findings)
