@@ -3,6 +3,8 @@ the person records that a clinician has seen them (log@2 clinician_seen)."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 from typing import Any
 
 import pytest
@@ -149,3 +151,17 @@ def test_a_bad_clinician_seen_record_is_named(doc: dict[str, Any], field: str) -
     with pytest.raises(FindingsError) as caught:
         radiculog.trend(doc)
     assert field in {e.path for e in caught.value.errors}
+
+
+def test_the_command_line_exits_2_naming_a_bad_seen_record(tmp_path: Any) -> None:
+    import io
+
+    from radiculog.cli import main
+
+    path = tmp_path / "log.json"
+    path.write_text(json.dumps(bad("log@2", [{"at": "tuesday"}])))
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["trend", str(path)], io.StringIO())
+    assert code == 2
+    assert "clinician_seen[0].at" in err.getvalue()
