@@ -70,8 +70,7 @@ def function_changes(
     """Each test and side over the window: worsening when the newest value is clearly
     weaker than any earlier one (or newly below the norm), not only the first."""
     k = knowledge or load_knowledge()
-    start = log_screen.window_start(entries, k)
-    recent = tuple(e for e in entries if e.at >= start)
+    recent = entries[log_screen.window_index(entries, k) :]
     tests = sorted({r.test for e in recent for r in e.findings.function})
     changes = []
     for test in tests:

@@ -9,6 +9,7 @@ both-legs question stays "no". Window and sources: knowledge/method.toml [log].
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -27,6 +28,12 @@ def window_start(entries: Sequence[LogEntry], k: Knowledge) -> datetime:
     return entries[-1].at - timedelta(days=int(k.method["log"]["window_days"]))
 
 
+def window_index(entries: Sequence[LogEntry], k: Knowledge) -> int:
+    """The index of the first entry of the window (entries are oldest first), found by
+    bisection: a year-long log is screened in time proportional to its last 14 days."""
+    return bisect_left(entries, window_start(entries, k), key=lambda e: e.at)
+
+
 def covered(at: datetime, seen: Sequence[datetime]) -> bool:
     """A clinician has seen the person at or after this moment."""
     return any(when >= at for when in seen)
@@ -43,14 +50,15 @@ def second_leg_new(
 ) -> frozenset[int]:
     """Indexes of entries marking both legs after an entry in the window, not yet seen
     by a clinician, marked only one."""
-    start = window_start(entries, k)
+    first = window_index(entries, k)
     one_leg = False
     found = set()
-    for n, entry in enumerate(entries):
+    for n in range(first, len(entries)):
+        entry = entries[n]
         sides = leg_sides(entry.findings)
         if len(sides) == 2 and one_leg:
             found.add(n)
-        elif len(sides) == 1 and entry.at >= start and not covered(entry.at, seen):
+        elif len(sides) == 1 and not covered(entry.at, seen):
             one_leg = True
     return frozenset(found)
 
@@ -68,11 +76,11 @@ def earlier_reasons(
 ) -> list[Reason]:
     """Warning signs from earlier entries of the window that a clinician has not yet
     seen, one reason per rule (its latest report), unless the newest entry has it too."""
-    start = window_start(entries, k)
     new_second = second_leg_new(entries, seen, k)
     carried: dict[str, Reason] = {}
-    for n, entry in enumerate(entries[:-1]):
-        if entry.at < start or covered(entry.at, seen):
+    for n in range(window_index(entries, k), len(entries) - 1):
+        entry = entries[n]
+        if covered(entry.at, seen):
             continue
         extra = SECOND_LEG if n in new_second else frozenset()
         for r in fired_reasons(entry.findings, k, extra):
@@ -92,5 +100,5 @@ def earlier_reasons(
 
 
 def falls_in_window(entries: Sequence[LogEntry], k: Knowledge, answers: frozenset[str]) -> bool:
-    start = window_start(entries, k)
-    return any(not answers.isdisjoint(e.findings.yes) for e in entries if e.at >= start)
+    recent = entries[window_index(entries, k) :]
+    return any(not answers.isdisjoint(e.findings.yes) for e in recent)
