@@ -89,3 +89,11 @@ def test_someone_who_falls_is_not_given_a_standing_daily_check() -> None:
             assert check is None or not check.test.standing, question
         text = radiculog.render_text(a)
         assert "Controlled step-down" not in text and "Single-leg calf raise" not in text
+
+
+def test_an_emergency_text_carries_no_less_urgent_action() -> None:
+    a = radiculog.assess(findings(answers={"bladder_change": True, "cancer_history": True}))
+    text = radiculog.render_text(a)
+    assert a.urgency.tier == "emergency"
+    assert "Because you have had cancer" in text  # the reason is still shown
+    assert "Book an appointment within the next few days" not in text
