@@ -77,16 +77,37 @@ def _cli_tier(doc: dict[str, Any], command: str) -> str:
     return tier
 
 
+def _variant(change: str) -> dict[str, Any]:
+    findings = base_findings()
+    if change == "second leg":
+        findings["pain"] = [*findings["pain"], {"region": "calf", "side": "left"}]
+    elif change == "both feet unable":
+        findings["function"] = [{"test": "toe_lift", "left": "unable", "right": "unable"}]
+        findings["answers"] = {k: v for k, v in findings["answers"].items() if k != "weakness_new"}
+    elif change == "fever":
+        findings["answers"] = {**findings["answers"], "fever": True}
+    return findings
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [("bladder", "emergency"), ("second leg", "emergency"), ("both feet unable", "emergency"),
+     ("fever", "urgent"), ("none", "watchful")],
+)  # fmt: skip
 def test_the_command_line_the_api_and_the_web_log_show_the_same_tier(
-    people: People, client: Client, post_json: Any
+    people: People, client: Client, post_json: Any, middle: str, expected: str
 ) -> None:
-    log = bladder_then_gone(people)
+    log = Log.objects.get(owner=people.alice)
+    sign = _variant(middle)
+    if middle == "bladder":
+        sign["answers"] = {**sign["answers"], "bladder_change": True}
+    for days, findings in ((0, base_findings()), (2, sign), (4, base_findings())):
+        add_entry(log, findings, at=START + timedelta(days=days))
     client.force_login(people.alice)
     doc = log.to_doc()
     web = tier_on_page(client)
     api = post_json("/api/v1/trend", doc).json()["urgency"]["tier"]
-    assert web == api == _cli_tier(doc, "trend") == radiculog.trend(doc).urgency.tier
-    assert web == "emergency"
+    assert web == api == _cli_tier(doc, "trend") == radiculog.trend(doc).urgency.tier == expected
     newest = doc["entries"][-1]["findings"]
     single = post_json("/api/v1/assess", newest).json()["urgency"]["tier"]
     assert single == _cli_tier(newest, "assess") == "watchful"  # the newest entry alone
