@@ -325,3 +325,19 @@ def test_a_logs_tier_is_never_below_a_warning_sign_of_its_last_14_days(
         covered = seen is not None and seen >= when and item is not items[-1]
         if in_window and not covered:
             assert tier >= _warning_tier(item["findings"]), item["at"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(findings2_docs(), min_size=2, max_size=4))
+def test_a_mirrored_log_gives_the_same_tier(docs: list[dict[str, Any]]) -> None:
+    def log(entries: list[dict[str, Any]]) -> dict[str, Any]:
+        items = [{"at": f"2026-11-2{n}T08:00:00Z", "findings": f} for n, f in enumerate(entries)]
+        return {"schema": "radiculog/log@1", "entries": items}
+
+    a, b = radiculog.trend(log(docs)), radiculog.trend(log([_mirror(d) for d in docs]))
+    assert a.urgency.tier == b.urgency.tier
+    swap = {"left": "right", "right": "left"}
+    assert sorted((c.test, swap[c.side], c.direction) for c in a.trend.function_changes) == sorted(  # type: ignore[union-attr]
+        (c.test, c.side, c.direction)
+        for c in b.trend.function_changes  # type: ignore[union-attr]
+    )
