@@ -50,11 +50,14 @@ def assess(findings: Mapping[str, Any] | Findings) -> Assessment:
 
 
 def trend(log: Mapping[str, Any]) -> Assessment:
-    """Assess a log document (radiculog/log@1): the newest entry, escalated by the trend."""
-    from radiculog.contract.parse import parse_log
+    """Assess a log document (radiculog/log@1 or log@2): the newest entry, kept at
+    least at every warning sign of the last 14 days not yet seen by a clinician, and
+    escalated by the trend."""
+    from radiculog.contract.parse import parse_log_document
     from radiculog.engine.trend import assess_log
 
-    return assess_log(parse_log(log))
+    parsed = parse_log_document(log)
+    return assess_log(parsed.entries, parsed.clinician_seen)
 
 
 def render_text(assessment: Assessment) -> str:

@@ -16,7 +16,7 @@ from radiculog.engine.function import comparable, is_weaker, weaker_side
         (18, 17, None),
         (10, 9, None),  # one rep is noise
         (10, 7, "right"),  # 70% and 3 fewer
-        (2, 0, None),  # the stronger side must manage a few (3) to compare
+        (2, 0, "right"),  # 0 is "unable": weaker than any reps, as the word is
         (3, 0, "right"),
         ("normal", "weaker", "right"),
         ("unable", 5, "left"),

@@ -15,7 +15,11 @@ REGIONS = [r for r in K.regions if r != "saddle"]
 QUESTIONS = [q.id for q in K.questions.values() if q.since == 1]
 TESTS = list(K.home_tests)
 VALUES = st.one_of(st.integers(0, 40), st.sampled_from(["normal", "weaker", "unable"]), st.none())
-EMERGENCY_FLAGS = [min(r.when_yes) for r in K.rules if r.tier == "emergency" and r.when_yes]
+EMERGENCY_FLAGS = [
+    min(r.when_yes)
+    for r in K.rules
+    if r.tier == "emergency" and len(r.when_yes) == 1 and not (r.when_facts or r.when_not_no)
+]
 RED_FLAGS = [
     q
     for q in QUESTIONS
@@ -168,3 +172,172 @@ def test_a_log_whose_last_entry_is_weaker_is_never_watchful(
         ],
     }
     assert radiculog.trend(log).urgency.tier != "watchful"
+
+
+# --- Issue 9: monotone safety over findings@2, both sides, mixed values, logs. ---
+
+QUESTIONS_2 = [q.id for q in K.questions.values()]
+RAISING = [q for q in QUESTIONS_2 if q != "can_walk_short_distances"]  # yes = more worrying
+WORDS = ("unable", "weaker", "normal")
+
+
+@st.composite
+def findings2_docs(draw: st.DrawFn) -> dict[str, Any]:
+    doc = draw(findings_docs())
+    doc["schema"] = "radiculog/findings@2"
+    doc["answers"] = draw(st.dictionaries(st.sampled_from(QUESTIONS_2), st.booleans()))
+    if draw(st.booleans()):
+        doc["days_since_onset"] = draw(st.integers(0, 120))
+    if draw(st.booleans()):
+        doc["age"] = draw(st.integers(10, 100))
+    return doc
+
+
+def tier_of(doc: dict[str, Any]) -> int:
+    return rank(radiculog.assess(doc).urgency.tier)
+
+
+@settings(max_examples=400, deadline=None)
+@given(findings2_docs(), st.sampled_from(RAISING))
+def test_any_yes_answer_never_lowers_the_tier(doc: dict[str, Any], question: str) -> None:
+    before = tier_of(doc)
+    doc["answers"] = {**doc["answers"], question: True}
+    assert tier_of(doc) >= before
+
+
+@settings(max_examples=300, deadline=None)
+@given(findings2_docs(), st.sampled_from(REGIONS), st.sampled_from(["left", "right"]))
+def test_any_marked_region_on_either_leg_never_lowers_the_tier(
+    doc: dict[str, Any], region: str, side: str
+) -> None:
+    before = tier_of(doc)
+    doc["pain"] = [*doc["pain"], {"region": region, "side": side}]
+    assert tier_of(doc) >= before
+
+
+def _word(value: object, test: str) -> str | None:
+    from radiculog.engine.function import as_word
+
+    return as_word(value, test)  # type: ignore[arg-type]
+
+
+@settings(max_examples=400, deadline=None)
+@given(findings2_docs(), st.data())
+def test_any_weaker_value_never_lowers_the_tier(doc: dict[str, Any], data: st.DataObject) -> None:
+    """Lowering a value never lowers the tier, except on the stronger side of a pair that
+    was unequal: in one snapshot equal sides above the norm look normal (a residual risk a
+    log covers: the over-time rule sees that side drop, test_trend.py)."""
+    from radiculog.engine.function import is_weaker
+
+    if not doc["function"]:
+        return
+    item = data.draw(st.sampled_from(doc["function"]))
+    side = data.draw(st.sampled_from(["left", "right"]))
+    other = item.get("right" if side == "left" else "left")
+    value = item.get(side)
+    if value is not None and is_weaker(other, value, item["test"]):
+        return  # the stronger side of an unequal pair
+    current = WORDS.index(_word(value, item["test"]) or "normal")
+    lower = data.draw(
+        st.one_of(st.sampled_from(WORDS[: current + 1]), st.integers(0, value))
+        if isinstance(value, int)
+        else st.one_of(st.sampled_from(WORDS[: current + 1]), st.integers(0, 2))
+    )
+    assume_lower = WORDS.index(_word(lower, item["test"]) or "normal") <= current
+    if not assume_lower:
+        return
+    before = tier_of(doc)
+    item[side] = lower
+    assert tier_of(doc) >= before
+
+
+@settings(max_examples=300, deadline=None)
+@given(findings2_docs())
+def test_mirrored_findings2_give_the_same_tier_and_reasons(doc: dict[str, Any]) -> None:
+    a, b = radiculog.assess(doc), radiculog.assess(_mirror(doc))
+    assert a.urgency.tier == b.urgency.tier
+    assert {r.id for r in a.urgency.reasons} == {r.id for r in b.urgency.reasons}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(TESTS), st.integers(0, 60), st.sampled_from(WORDS), st.booleans())
+def test_a_number_and_its_word_compare_the_same_way(
+    test: str, reps: int, word: str, number_left: bool
+) -> None:
+    from radiculog.engine.function import is_weaker, side_deficit
+
+    same = _word(reps, test)
+    assert is_weaker(reps, word, test) == is_weaker(same, word, test)
+    assert is_weaker(word, reps, test) == is_weaker(word, same, test)
+    assert side_deficit(reps, test) == side_deficit(same, test)
+    pair = (reps, word) if number_left else (word, reps)
+    worded = (same, word) if number_left else (word, same)
+    a = radiculog.assess(
+        {
+            "schema": "radiculog/findings@1",
+            "function": [{"test": test, "left": pair[0], "right": pair[1]}],
+        }
+    )
+    b = radiculog.assess(
+        {
+            "schema": "radiculog/findings@1",
+            "function": [{"test": test, "left": worded[0], "right": worded[1]}],
+        }
+    )
+    assert a.urgency.tier == b.urgency.tier
+    assert a.findings.weaker_sides == b.findings.weaker_sides
+
+
+def _warning_tier(findings: dict[str, Any]) -> int:
+    from radiculog.contract.parse import parse_findings
+    from radiculog.engine.red_flags import fired_reasons
+
+    reasons = fired_reasons(parse_findings(findings), K)
+    return max((rank(r.tier) for r in reasons), default=0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(findings2_docs(), st.integers(1, 120)), min_size=1, max_size=5),
+    st.one_of(st.none(), st.integers(0, 600)),
+)
+def test_a_logs_tier_is_never_below_a_warning_sign_of_its_last_14_days(
+    entries: list[tuple[dict[str, Any], int]], seen_after_hours: int | None
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    at = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    items = []
+    for findings, gap_hours in entries:
+        at += timedelta(hours=gap_hours)
+        items.append({"at": at.isoformat(), "findings": findings})
+    doc: dict[str, Any] = {"schema": "radiculog/log@2", "entries": items, "clinician_seen": []}
+    start = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+    seen = None
+    if seen_after_hours is not None:
+        seen = start + timedelta(hours=seen_after_hours)
+        doc["clinician_seen"] = [{"at": seen.isoformat()}]
+    tier = rank(radiculog.trend(doc).urgency.tier)
+    newest = datetime.fromisoformat(items[-1]["at"])
+    for item in items:
+        when = datetime.fromisoformat(item["at"])
+        in_window = when >= newest - timedelta(days=14)
+        covered = seen is not None and seen >= when and item is not items[-1]
+        if in_window and not covered:
+            assert tier >= _warning_tier(item["findings"]), item["at"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(findings2_docs(), min_size=2, max_size=4))
+def test_a_mirrored_log_gives_the_same_tier(docs: list[dict[str, Any]]) -> None:
+    def log(entries: list[dict[str, Any]]) -> dict[str, Any]:
+        items = [{"at": f"2026-11-2{n}T08:00:00Z", "findings": f} for n, f in enumerate(entries)]
+        return {"schema": "radiculog/log@1", "entries": items}
+
+    a, b = radiculog.trend(log(docs)), radiculog.trend(log([_mirror(d) for d in docs]))
+    assert a.urgency.tier == b.urgency.tier
+    swap = {"left": "right", "right": "left"}
+    assert sorted((c.test, swap[c.side], c.direction) for c in a.trend.function_changes) == sorted(  # type: ignore[union-attr]
+        (c.test, c.side, c.direction)
+        for c in b.trend.function_changes  # type: ignore[union-attr]
+    )

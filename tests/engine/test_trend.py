@@ -93,6 +93,57 @@ def test_a_difference_between_sides_that_appears_during_the_log_is_worsening() -
     a = radiculog.trend(log(findings(function=calf(10, 10)), findings(function=calf(11, 8))))
     assert a.trend and a.trend.function == "worsening"
     assert a.urgency.tier == "urgent"
-    # The same drop on both sides keeps them equal: read as stable (a known residual risk).
+    # The same drop on both sides keeps them equal, but both are now below the calf-raise
+    # norm (fewer than 10): both legs getting weaker, an emergency (GIRFT 2023; issue 9).
     b = radiculog.trend(log(findings(function=calf(10, 10)), findings(function=calf(8, 8))))
-    assert b.trend and b.trend.function == "stable"
+    assert b.trend and b.trend.function == "worsening"
+    assert b.urgency.tier == "emergency"
+    assert "trend_weaker_both_sides" in {r.id for r in b.urgency.reasons}
+
+
+# --- Issue 9: the whole series, not first against last. ---
+
+
+def test_a_drop_from_the_best_is_worsening_even_when_first_and_last_match() -> None:
+    # 10 at first, 15 the next day, 10 within 48 h: "10 at first, 10 now" hid the drop.
+    a = radiculog.trend(
+        log(
+            findings(function=calf(20, 10)),
+            findings(function=calf(20, 15)),
+            findings(function=calf(20, 10)),
+        )
+    )
+    change = next(c for c in a.trend.function_changes if c.side == "right")  # type: ignore[union-attr]
+    assert (change.first, change.best, change.last) == (10, 15, 10)
+    assert change.direction == "worsening"
+    assert a.urgency.tier == "urgent"
+    assert any("15 at best" in line for line in a.to_dict()["trend"]["text"])
+
+
+def test_a_drop_that_recovered_is_reported_and_reviewed_within_days() -> None:
+    a = radiculog.trend(
+        log(
+            findings(function=calf(20, 20)),
+            findings(function=calf(20, 8)),
+            findings(function=calf(20, 19)),
+        )
+    )
+    change = next(c for c in a.trend.function_changes if c.side == "right")  # type: ignore[union-attr]
+    assert change.dip == (20, 8) and change.direction == "stable"
+    assert "trend_dip_calf_raise_right" in {r.id for r in a.urgency.reasons}
+    assert a.urgency.tier in ("soon", "urgent", "emergency")
+
+
+def test_a_slow_decline_on_both_sides_is_an_emergency() -> None:
+    entries = [findings(function=calf(n, n)) for n in (10, 8, 8)]
+    a = radiculog.trend(log(*entries))
+    assert a.urgency.tier == "emergency"
+    assert "cauda equina" in a.card.tell
+
+
+def test_only_the_last_14_days_count_for_the_best_value() -> None:
+    old = {"at": "2026-10-01T08:00:00Z", "findings": findings(function=calf(30, 30))}
+    doc = log(findings(function=calf(20, 20)), findings(function=calf(20, 20)))
+    doc["entries"].insert(0, old)
+    a = radiculog.trend(doc)
+    assert a.trend and a.trend.function == "stable"

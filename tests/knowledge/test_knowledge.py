@@ -130,7 +130,10 @@ def test_priors_are_distributions_covering_every_age() -> None:
 
 
 def test_rules_use_known_questions_facts_and_tiers() -> None:
-    facts = {"saddle_marked", "weaker_on_test", "brisk_reflex", "both_legs_marked"}
+    facts = {"saddle_marked", "weaker_on_test", "brisk_reflex", "both_legs_marked",
+             "deficit_both_sides", "deficit_opposite_leg", "age_under_20", "age_70_plus",
+             "onset_6_weeks_plus", "onset_recent_or_unknown", "second_leg_new"}  # fmt: skip
+    facts |= {fact for fact, _alternatives in K.derived}
     for r in K.rules:
         assert r.tier in TIERS
         for q in (*r.when_yes, *r.when_not_no, *r.when_no, *r.when_unanswered):

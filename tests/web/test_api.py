@@ -89,9 +89,14 @@ def test_the_openapi_request_bodies_are_the_contract_schemas(client):
         load_schema("findings2")["properties"]["schema"],
     ]
     assert findings["oneOf"][0]["properties"] == load_schema("findings")["properties"]
-    log = _openapi_schema(client, TREND, "request")
-    entry = log["properties"]["entries"]["items"]["properties"]
+    logs = _openapi_schema(client, TREND, "request")["oneOf"]
+    assert [s["properties"]["schema"] for s in logs] == [
+        load_schema("log")["properties"]["schema"],
+        load_schema("log2")["properties"]["schema"],
+    ]
+    entry = logs[0]["properties"]["entries"]["items"]["properties"]
     assert entry["findings"]["properties"] == load_schema("findings")["properties"]
+    assert "clinician_seen" in logs[1]["properties"]
 
 
 def test_what_the_api_answers_matches_its_openapi_document(client, post_json, examples):

@@ -32,6 +32,10 @@ from radiculog.engine.knowledge import load_knowledge
 
 FINDINGS_SCHEMAS = {"radiculog/findings@1": 1, "radiculog/findings@2": 2}
 LOG_SCHEMA = "radiculog/log@1"
+# log@2 = log@1 plus `clinician_seen`: when a clinician saw the person about their
+# warning signs (so signs reported before it stop holding the log's tier).
+LOG_SCHEMAS = (LOG_SCHEMA, "radiculog/log@2")
+SEEN_KEYS = ("at", "note")
 FUNCTION_TESTS = (
     "step_down", "sit_to_stand", "heel_walk", "toe_lift", "hip_abduction", "calf_raise", "toe_walk"
 )  # fmt: skip
@@ -55,6 +59,12 @@ class LogEntry:
     findings: Findings
     triggers: str | None = None
     easers: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedLog:
+    entries: tuple[LogEntry, ...]  # oldest first
+    clinician_seen: tuple[datetime, ...] = ()  # log@2: when a clinician saw the person
 
 
 class _Errors(list[FieldError]):
@@ -342,13 +352,24 @@ def _text(item: Mapping[str, Any], path: str, key: str, errs: _Errors) -> str | 
     return value
 
 
-def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None:
-    _keys(item, path, ENTRY_KEYS, errs)
-    at = None
+def _at(item: Mapping[str, Any], path: str, errs: _Errors) -> datetime | None:
     try:
-        at = datetime.fromisoformat(str(item.get("at")).replace("Z", "+00:00"))
+        return datetime.fromisoformat(str(item.get("at")).replace("Z", "+00:00"))
     except ValueError:
         errs.add(f"{path}.at", item.get("at"), "must be a date-time like 2026-11-21T08:00:00Z")
+        return None
+
+
+def _seen(path: str, item: Mapping[str, Any], errs: _Errors) -> datetime | None:
+    _keys(item, path, SEEN_KEYS, errs)
+    at = _at(item, path, errs)
+    _text(item, path, "note", errs)
+    return at
+
+
+def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None:
+    _keys(item, path, ENTRY_KEYS, errs)
+    at = _at(item, path, errs)
     sub = _Errors()
     findings = _parse(item.get("findings"), sub)
     if sub:
@@ -361,21 +382,33 @@ def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None
 
 
 def parse_log(doc: Any) -> tuple[LogEntry, ...]:
-    """Parse a log document into entries, oldest first."""
+    """Parse a log document (log@1 or log@2) into entries, oldest first."""
+    return parse_log_document(doc).entries
+
+
+def parse_log_document(doc: Any) -> ParsedLog:
+    """Parse a log document: its entries, oldest first, and (log@2) when a clinician
+    saw the person."""
     errs = _Errors()
     if not _is_map(doc):
         raise FindingsError([FieldError("", doc, "a log document must be a JSON object")], "log")
-    _keys(doc, "", ("schema", "entries"), errs)
-    if doc.get("schema") != LOG_SCHEMA:
-        errs.add("schema", doc.get("schema"), "unknown or missing schema", (LOG_SCHEMA,))
+    _keys(doc, "", ("schema", "entries", "clinician_seen"), errs)
+    if doc.get("schema") not in LOG_SCHEMAS:
+        errs.add("schema", doc.get("schema"), "unknown or missing schema", LOG_SCHEMAS)
     raw = doc.get("entries")
     if raw is None or raw == []:
         errs.add("entries", raw, "a log needs at least one entry")
     entries: list[LogEntry] = _section(raw, "entries", errs, _none, _entry)
+    seen: list[datetime] = []
+    if "clinician_seen" in doc:
+        if doc.get("schema") != "radiculog/log@2":
+            errs.add("clinician_seen", doc["clinician_seen"], "needs schema radiculog/log@2")
+        else:
+            seen = _section(doc["clinician_seen"], "clinician_seen", errs, _none, _seen)
     if errs:
         raise FindingsError(list(errs), "log")
-    aware = {e.at.tzinfo is not None for e in entries}
+    aware = {at.tzinfo is not None for at in [*(e.at for e in entries), *seen]}
     if len(aware) > 1:
         message = "mix of times with and without a time zone; give every 'at' the same way"
         raise FindingsError([FieldError("entries", None, message)], "log")
-    return tuple(sorted(entries, key=lambda e: e.at))
+    return ParsedLog(tuple(sorted(entries, key=lambda e: e.at)), tuple(sorted(seen)))

@@ -7,8 +7,8 @@ from importlib import resources
 from typing import Any
 
 # findings, log and assessment are copies of ../shared/contract (a test keeps them equal);
-# findings2 and assessment-full are Radiculog's compatible extensions.
-NAMES = ("findings", "findings2", "log", "assessment", "assessment-full")
+# findings2, log2 and assessment-full are Radiculog's compatible extensions.
+NAMES = ("findings", "findings2", "log", "log2", "assessment", "assessment-full")
 
 
 def schema_text(name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from radiculog.engine.card import DecisionCard, decision_card
+from radiculog.engine.card import DecisionCard, decision_card, falls
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import Weakness, weaknesses
 from radiculog.engine.knowledge import Explanation, Knowledge, load_knowledge
@@ -72,8 +72,10 @@ def no_warning_signs_reason() -> Reason:
     )
 
 
-def urgency(findings: Findings, knowledge: Knowledge) -> Urgency:
-    reasons = fired_reasons(findings, knowledge)
+def urgency(
+    findings: Findings, knowledge: Knowledge, extra_facts: frozenset[str] = frozenset()
+) -> Urgency:
+    reasons = fired_reasons(findings, knowledge, extra_facts)
     missing = missing_safety(findings, knowledge)
     if missing:
         # Unanswered is never read as no: an incomplete screen is never watchful.
@@ -84,9 +86,13 @@ def urgency(findings: Findings, knowledge: Knowledge) -> Urgency:
     return Urgency(tier, not missing, tuple(missing), tuple(reasons))
 
 
-def assess_findings(findings: Findings, knowledge: Knowledge | None = None) -> Assessment:
+def assess_findings(
+    findings: Findings,
+    knowledge: Knowledge | None = None,
+    extra_facts: frozenset[str] = frozenset(),
+) -> Assessment:
     knowledge = knowledge or load_knowledge()
-    urgent = urgency(findings, knowledge)
+    urgent = urgency(findings, knowledge, extra_facts)
     roots = picture(findings, knowledge)
     return Assessment(
         findings=findings,
@@ -95,6 +101,6 @@ def assess_findings(findings: Findings, knowledge: Knowledge | None = None) -> A
         roots=roots,
         weaknesses=tuple(weaknesses(findings)),
         other_explanations=tuple(consider(findings, knowledge, urgent.tier)),
-        card=decision_card(knowledge, urgent.tier, roots),
+        card=decision_card(knowledge, urgent.tier, roots, urgent.reasons, falls(findings)),
         knowledge_version=knowledge.version,
     )

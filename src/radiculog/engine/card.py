@@ -6,8 +6,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from radiculog.engine.findings import Findings
 from radiculog.engine.knowledge import HomeTest, Knowledge
+from radiculog.engine.red_flags import Reason
 from radiculog.engine.roots import RootPicture
+
+# Answers that mean the person falls or trips: no standing or walking test for them.
+FALLS = frozenset({"repeated_falls", "toes_catching", "minor_fall"})
 
 
 class DailyCheck(NamedTuple):
@@ -32,13 +37,25 @@ class DecisionCard:
 
 
 @cache
-def _daily_tests(knowledge: Knowledge) -> dict[str, HomeTest]:
-    """Root -> its one best daily check (the first home test listing it in daily_for)."""
+def _daily_tests(knowledge: Knowledge, seated_only: bool = False) -> dict[str, HomeTest]:
+    """Root -> its one best daily check (the first home test listing it in daily_for);
+    ``seated_only``: the first such test not done standing, else the first test done
+    sitting or lying that checks the root at all."""
     tests: dict[str, HomeTest] = {}
-    for test in knowledge.home_tests.values():
+    usable = [t for t in knowledge.home_tests.values() if not (seated_only and t.standing)]
+    for test in usable:
         for root in test.daily_for:
             tests.setdefault(root, test)
+    if seated_only:
+        for test in usable:
+            for root in test.roots:
+                tests.setdefault(root, test)
     return tests
+
+
+def falls(findings: Findings) -> bool:
+    """The person falls, nearly falls or trips: standing tests are not safe for them."""
+    return not FALLS.isdisjoint(findings.yes)
 
 
 @cache
@@ -46,35 +63,47 @@ def _care(knowledge: Knowledge) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(knowledge.care["meanwhile"]), tuple(knowledge.care["avoid"])
 
 
-def _check_for(knowledge: Knowledge, root: str, leaning: bool) -> DailyCheck | None:
-    test = _daily_tests(knowledge).get(root)
+def _check_for(
+    knowledge: Knowledge, root: str, leaning: bool, seated_only: bool = False
+) -> DailyCheck | None:
+    test = _daily_tests(knowledge, seated_only).get(root)
     return DailyCheck(test, root, leaning) if test else None
 
 
 def daily_checks(
-    knowledge: Knowledge, roots: RootPicture
+    knowledge: Knowledge, roots: RootPicture, seated_only: bool = False
 ) -> tuple[DailyCheck | None, DailyCheck | None]:
     if roots.leaning:
-        return _check_for(knowledge, roots.leaning, True), None
-    first = _check_for(knowledge, roots.scores[0].root, False)
-    second = _check_for(knowledge, roots.scores[1].root, False)
+        return _check_for(knowledge, roots.leaning, True, seated_only), None
+    first = _check_for(knowledge, roots.scores[0].root, False, seated_only)
+    second = _check_for(knowledge, roots.scores[1].root, False, seated_only)
     if first and second and first.test.id == second.test.id:
         second = None
     return first, second
 
 
-def decision_card(knowledge: Knowledge, tier: str, roots: RootPicture) -> DecisionCard:
+def decision_card(
+    knowledge: Knowledge,
+    tier: str,
+    roots: RootPicture,
+    reasons: tuple[Reason, ...] = (),
+    seated_only: bool = False,
+) -> DecisionCard:
+    """The card for ``tier``. What to tell them is the script of the most urgent
+    reason that has one (each emergency cause its own), else the tier's.
+    ``seated_only`` for someone who falls: no standing or walking daily check."""
     advice = knowledge.tiers[tier]
     emergency = tier == "emergency"
+    tell = next((r.tell for r in reasons if r.tier == tier and r.tell), advice.tell)
     # In an emergency nothing should stand between the person and getting help.
-    checks = (None, None) if emergency else daily_checks(knowledge, roots)
+    checks = (None, None) if emergency else daily_checks(knowledge, roots, seated_only)
     meanwhile, avoid = ((), ()) if emergency else _care(knowledge)
     return DecisionCard(
         tier=tier,
         title=advice.title,
         do=advice.do,
         within=advice.within,
-        tell=advice.tell,
+        tell=tell,
         meanwhile=meanwhile,
         avoid=avoid,
         daily_check=checks[0],

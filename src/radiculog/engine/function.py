@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from radiculog.engine.findings import Findings, FunctionResult, FunctionValue
+from radiculog.engine.findings import SIDES, Findings, FunctionResult, FunctionValue
 from radiculog.engine.knowledge import load_knowledge
 
 # Order of the word answers, weakest first.
@@ -29,38 +29,75 @@ def _thresholds() -> tuple[int, float, int]:
     return rule["min_reps_stronger"], rule["max_ratio"], rule["min_difference"]
 
 
-def is_weaker(value: FunctionValue, reference: FunctionValue) -> bool:
+@cache
+def _norms() -> dict[str, int | None]:
+    return {t.id: t.deficit_below for t in load_knowledge().home_tests.values()}
+
+
+def as_word(value: FunctionValue, test: str | None = None) -> str | None:
+    """A value as a word: 0 reps is "unable", fewer than the test's norm "weaker",
+    else "normal". Without a test (or a norm) any reps above 0 read as "normal"."""
+    if not isinstance(value, int):
+        return value
+    if value == 0:
+        return "unable"
+    norm = _norms().get(test) if test else None
+    return "weaker" if norm is not None and value < norm else "normal"
+
+
+def side_deficit(value: FunctionValue, test: str | None = None) -> bool:
+    """This side is weak on its own: "unable", "weaker", or fewer reps than the norm.
+    Unknown (not tested) is not a deficit: it is simply not known."""
+    return as_word(value, test) in ("unable", "weaker")
+
+
+def is_weaker(value: FunctionValue, reference: FunctionValue, test: str | None = None) -> bool:
     """True when ``value`` is clearly weaker than ``reference``.
 
-    Used both side-to-side (weaker leg vs other leg) and over time (latest vs
-    first entry). Unknown values never count as weaker.
+    Used both side-to-side (weaker leg vs other leg) and over time (latest vs an
+    earlier entry). Unknown values never count as weaker. Two counts compare by the
+    [weakness] thresholds (and 0 against any reps); a count against a word is read
+    as its word (``as_word``), so a number and its word always compare the same way.
     """
     if value is None or reference is None:
         return False
     if isinstance(value, int) and isinstance(reference, int):
         min_stronger, max_ratio, min_difference = _thresholds()
+        if value == 0:
+            return reference > 0
         return (
             reference >= min_stronger
             and value <= max_ratio * reference
             and reference - value >= min_difference
         )
-    if value == "unable":
-        return reference != "unable" and (not isinstance(reference, int) or reference > 0)
-    if isinstance(value, int):
-        # Reps against a word: only "unable" is clearly weaker than reps.
-        return False
-    if isinstance(reference, int):
-        # "weaker" (a word) against a count is a person's judgment of that side.
-        return value == "weaker" and reference > 0
-    return _WORD_RANK[value] < _WORD_RANK[reference]
+    word, other = as_word(value, test), as_word(reference, test)
+    assert word is not None and other is not None
+    return _WORD_RANK[word] < _WORD_RANK[other]
 
 
 def weaker_side(result: FunctionResult) -> str | None:
-    if is_weaker(result.left, result.right):
+    if is_weaker(result.left, result.right, result.test):
         return "left"
-    if is_weaker(result.right, result.left):
+    if is_weaker(result.right, result.left, result.test):
         return "right"
     return None
+
+
+def own_deficit_sides(findings: Findings) -> frozenset[str]:
+    """The sides weak on their own on any test (against the test's norm, or a word),
+    whatever the other side does: so weakness on both sides is seen."""
+    return frozenset(
+        side
+        for result in findings.function
+        for side in SIDES
+        if side_deficit(result.value(side), result.test)
+    )
+
+
+def deficit_sides(findings: Findings) -> frozenset[str]:
+    """The sides with weakness on any test: weaker than the other side, or weak on
+    its own against the test's norm."""
+    return own_deficit_sides(findings).union(s for s in findings.weaker_sides.values() if s)
 
 
 def comparable(result: FunctionResult) -> bool:

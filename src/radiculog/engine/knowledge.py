@@ -63,6 +63,7 @@ class Rule:
     text: str
     action: str
     sources: tuple[str, ...]
+    tell: str = ""  # this cause's own script (what to say, where); empty: the tier's
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class HomeTest:
     safety: str
     watch_for: str
     sources: tuple[str, ...]
+    deficit_below: int | None = None  # fewer reps than this on one side alone is a deficit
+    standing: bool = False  # done standing or walking: not offered to someone who falls
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,8 @@ class Knowledge:
     method: dict[str, Any]
     explanations: tuple[Explanation, ...]
     services: Services  # where to get help in the deployment's region
+    # Facts defined in red_flags.toml [[derived]]: true when any alternative holds.
+    derived: tuple[tuple[str, tuple[Rule, ...]], ...] = ()
 
     @cached_property
     def safety_ids(self) -> tuple[str, ...]:
@@ -210,8 +215,16 @@ def _rules(raw: list[dict[str, Any]]) -> tuple[Rule, ...]:
             text=r["text"],
             action=r["action"],
             sources=tuple(r["sources"]),
+            tell=r.get("tell", ""),
         )
         for r in raw
+    )
+
+
+def _derived(raw: list[dict[str, Any]]) -> tuple[tuple[str, tuple[Rule, ...]], ...]:
+    fields = {"tier": "watchful", "text": "", "action": "", "sources": ()}
+    return tuple(
+        (d["id"], _rules([{**fields, **alt, "id": d["id"]} for alt in d["any"]])) for d in raw
     )
 
 
@@ -226,6 +239,8 @@ def _home_tests(raw: dict[str, Any]) -> dict[str, HomeTest]:
             safety=t["safety"],
             watch_for=t["watch_for"],
             sources=tuple(t["sources"]),
+            deficit_below=t.get("deficit_below"),
+            standing=bool(t.get("standing", False)),
         )
         for key, t in raw.items()
     }
@@ -295,6 +310,7 @@ def _load(region: str) -> Knowledge:
         )
         for e in _toml("other_explanations.toml", region)["explanations"]
     )
+    red_flags = _toml("red_flags.toml", region)
     return Knowledge(
         version=_text("VERSION").strip(),
         sources=_sources(),
@@ -302,7 +318,8 @@ def _load(region: str) -> Knowledge:
         regions=regions,
         reflexes={k: v["label"] for k, v in vocab["reflexes"].items()},
         provocation={k: v["label"] for k, v in vocab["provocation"].items()},
-        rules=_rules(_toml("red_flags.toml", region)["rules"]),
+        rules=_rules(red_flags["rules"]),
+        derived=_derived(red_flags.get("derived", [])),
         tiers=tiers,
         care=advice["care"],
         overlap=advice["overlap"],

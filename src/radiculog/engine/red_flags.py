@@ -12,7 +12,10 @@ from functools import cache
 from typing import NamedTuple
 
 from radiculog.engine.findings import Findings
+from radiculog.engine.function import deficit_sides, own_deficit_sides
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
+
+OTHER = {"left": "right", "right": "left"}
 
 
 class Reason(NamedTuple):
@@ -21,10 +24,12 @@ class Reason(NamedTuple):
     text: str
     action: str
     sources: tuple[str, ...]
+    tell: str = ""  # what to say when you get there (emergency causes); empty: the tier's
 
 
-def facts(findings: Findings) -> set[str]:
-    """Things the screening rules may ask about besides answers."""
+def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
+    """Things the screening rules may ask about besides answers (listed at the top of
+    red_flags.toml); with the knowledge, also its [[derived]] facts."""
     found = set()
     leg_sides = set()
     for item in findings.marked():
@@ -34,11 +39,45 @@ def facts(findings: Findings) -> set[str]:
             leg_sides.add(item.side)
     if len(leg_sides) == 2:
         found.add("both_legs_marked")
-    if any(findings.weaker_sides.values()):
+    if deficit_sides(findings):
         found.add("weaker_on_test")
+    # Both-sides facts use each side's own deficit (not one side against the other), so
+    # a weaker value or a newly marked region can only add them, never take them away.
+    own = own_deficit_sides(findings)
+    if len(own) == 2:
+        found.add("deficit_both_sides")
+    if any(OTHER[side] in leg_sides for side in own):
+        found.add("deficit_opposite_leg")  # weakness in the leg opposite marked symptoms
     if any(r.result == "brisk" for r in findings.reflexes):
         found.add("brisk_reflex")
+    found |= _age_and_time(findings)
+    if knowledge is not None:
+        found |= derived_facts(findings, knowledge, found)
     return found
+
+
+def _age_and_time(findings: Findings) -> set[str]:
+    found = set()
+    if findings.age is not None:
+        if findings.age < 20:
+            found.add("age_under_20")
+        if findings.age >= 70:
+            found.add("age_70_plus")
+    days = findings.days_since_onset
+    if days is not None and days >= 42:
+        found.add("onset_6_weeks_plus")
+    else:
+        found.add("onset_recent_or_unknown")  # an unknown onset is treated as new
+    return found
+
+
+def derived_facts(findings: Findings, knowledge: Knowledge, known: set[str]) -> set[str]:
+    yes, no = findings.yes, findings.no
+    return {
+        fact
+        for fact, alternatives in knowledge.derived
+        if any(fires(alt, yes, no, known) for alt in alternatives)
+    }
 
 
 def fires(rule: Rule, yes: frozenset[str], no: frozenset[str], known: set[str]) -> bool:
@@ -80,15 +119,18 @@ def _screen(knowledge: Knowledge) -> _Screen:
         by_yes,
         by_fact,
         by_no,
-        {r.id: Reason(r.id, r.tier, r.text, r.action, r.sources) for r in knowledge.rules},
+        {r.id: Reason(r.id, r.tier, r.text, r.action, r.sources, r.tell) for r in knowledge.rules},
         {r.id: (-TIERS.index(r.tier), i) for i, r in enumerate(knowledge.rules)},
     )
 
 
-def fired_reasons(findings: Findings, knowledge: Knowledge) -> list[Reason]:
-    """The rules that fire, most urgent first; the knowledge file's order within a tier."""
+def fired_reasons(
+    findings: Findings, knowledge: Knowledge, extra_facts: frozenset[str] = frozenset()
+) -> list[Reason]:
+    """The rules that fire, most urgent first; the knowledge file's order within a tier.
+    ``extra_facts`` are facts only a log can show (e.g. second_leg_new)."""
     screen = _screen(knowledge)
-    known = facts(findings)
+    known = facts(findings, knowledge) | extra_facts
     yes, no = findings.yes, findings.no
     candidates = list(screen.always)
     for question in yes:

@@ -29,12 +29,16 @@ def _urgency(a: Assessment, k: Knowledge) -> list[str]:
     advice = k.tiers[tier]
     out = [f"[{ICONS[tier]}] {advice.title.upper()}", _wrap(advice.do, ""), ""]
     out.append("Why:")
-    out += _bullets([f"{r.text} {r.action}" for r in a.urgency.reasons])
+    # A less urgent reason keeps its words but not its action: "book within days" under
+    # an emergency would contradict the tier (hazard log H22).
+    out += _bullets(
+        [f"{r.text} {r.action}" if r.tier == tier else r.text for r in a.urgency.reasons]
+    )
     if not a.urgency.screening_complete:
         missing = ", ".join(k.questions[q].short for q in a.urgency.missing)
         out += ["", _wrap(f"Safety check NOT complete. Still to answer: {missing}.", "")]
     if tier == "emergency":
-        out += ["", _wrap(f"What to tell them: {advice.tell}", "")]
+        out += ["", _wrap(f"What to tell them: {a.card.tell}", "")]
     return out
 
 

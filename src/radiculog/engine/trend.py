@@ -1,34 +1,31 @@
 """What a log shows over time, and the escalation it calls for.
 
-A log's assessment is the newest entry's assessment, escalated by the trend:
-a side getting weaker is at least urgent, spreading numbness and pain reaching
-further down the leg at least soon (tiers and sources in knowledge/method.toml).
+A log's assessment is the newest entry's assessment, kept at least at the tier of
+any warning sign of the last 14 days (log_screen.py) and escalated by the trend,
+read over the whole series of the window: a side getting weaker than its best is
+at least urgent, both sides getting weaker an emergency, a drop that recovered,
+spreading numbness and pain reaching further down the leg at least soon (tiers
+and sources in knowledge/method.toml).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from radiculog.engine.card import decision_card
-from radiculog.engine.findings import SIDES, Findings, FunctionValue
-from radiculog.engine.function import is_weaker
+from radiculog.engine import log_screen
+from radiculog.engine.card import FALLS, decision_card
+from radiculog.engine.findings import Findings
+from radiculog.engine.function_trend import FunctionChange, function_changes, function_reasons
 from radiculog.engine.knowledge import Knowledge, load_knowledge
+from radiculog.engine.other_explanations import consider
 from radiculog.engine.red_flags import Reason, most_urgent
 
 if TYPE_CHECKING:
     from radiculog.contract.parse import LogEntry
     from radiculog.engine.assessment import Assessment
-
-
-@dataclass(frozen=True)
-class FunctionChange:
-    test: str
-    side: str
-    first: FunctionValue
-    last: FunctionValue
-    direction: str  # worsening | improving | stable
 
 
 @dataclass(frozen=True)
@@ -45,41 +42,6 @@ class Trend:
     pain_level_first: int | None  # furthest-down pain level (0 back ... 7 toes)
     pain_level_last: int | None
     escalation: tuple[Reason, ...]
-
-
-def _values(entries: tuple[LogEntry, ...], test: str, side: str) -> list[FunctionValue]:
-    found = []
-    for entry in entries:
-        for result in entry.findings.function:
-            if result.test == test and result.value(side) is not None:
-                found.append(result.value(side))
-    return found
-
-
-def _new_asymmetry(entries: tuple[LogEntry, ...], test: str, side: str) -> bool:
-    """This side was not weaker than the other at first, and is clearly weaker now."""
-    tested = [e.findings for e in entries if test in e.findings.weaker_sides]
-    if len(tested) < 2:
-        return False
-    return tested[0].weaker_sides[test] != side and tested[-1].weaker_sides[test] == side
-
-
-def function_changes(entries: tuple[LogEntry, ...]) -> list[FunctionChange]:
-    tests = sorted({r.test for e in entries for r in e.findings.function})
-    changes = []
-    for test in tests:
-        for side in SIDES:
-            values = _values(entries, test, side)
-            if len(values) < 2:
-                continue
-            first, last = values[0], values[-1]
-            direction = "stable"
-            if is_weaker(last, first) or _new_asymmetry(entries, test, side):
-                direction = "worsening"
-            elif is_weaker(first, last):
-                direction = "improving"
-            changes.append(FunctionChange(test, side, first, last, direction))
-    return changes
 
 
 def _overall(directions: list[str]) -> str:
@@ -106,22 +68,7 @@ def _compare(first: float, last: float, up: str, down: str) -> str:
 
 def _escalation(t: Trend, k: Knowledge) -> list[Reason]:
     rule = k.method["trend"]
-    reasons = []
-    for c in t.function_changes:
-        if c.direction == "worsening":
-            name = k.home_tests[c.test].name
-            reasons.append(
-                Reason(
-                    f"trend_weaker_{c.test}_{c.side}",
-                    rule["function_worsening_tier"],
-                    f"Your log shows the {c.side} side getting weaker on the {name.lower()}: "
-                    f"{c.first} at first, {c.last} now. Weakness that is getting worse needs a "
-                    "clinician's examination.",
-                    f"Call your {k.services.primary_care}, physiotherapist or "
-                    f"{k.services.urgent_advice} today and show them your log.",
-                    ("girft2023", "nice_cks_sciatica"),
-                )
-            )
+    reasons = function_reasons(t.function_changes, k)
     if t.sensory == "spreading":
         reasons.append(
             Reason(
@@ -148,7 +95,7 @@ def _escalation(t: Trend, k: Knowledge) -> list[Reason]:
 def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None) -> Trend:
     k = knowledge or load_knowledge()
     first, last = entries[0].findings, entries[-1].findings
-    changes = function_changes(entries)
+    changes = function_changes(entries, k)
     enough = len(entries) >= 2
     s_first, s_last = _sensory_set(first), _sensory_set(last)
     p_first, p_last = _pain_level(first, k), _pain_level(last, k)
@@ -179,30 +126,45 @@ def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = N
     return replace(trend, escalation=tuple(_escalation(trend, k)))
 
 
-def assess_log(entries: tuple[LogEntry, ...]) -> Assessment:
+def assess_log(entries: tuple[LogEntry, ...], seen: Sequence[datetime] = ()) -> Assessment:
+    """The newest entry's assessment, kept at least at every warning sign of the window
+    not yet seen by a clinician (``seen``: log@2 clinician_seen times), and escalated
+    by the trend."""
     from radiculog.engine.assessment import Urgency, assess_findings
 
     k = load_knowledge()
-    newest = assess_findings(entries[-1].findings, k)
+    last = len(entries) - 1
+    second = log_screen.second_leg_new(entries, seen, k)
+    extra = log_screen.SECOND_LEG if last in second else frozenset()
+    newest = assess_findings(entries[-1].findings, k, extra)
     trend = compute_trend(entries, k)
-    reasons = [*newest.urgency.reasons, *trend.escalation]
-    if trend.escalation:
+    earlier = log_screen.earlier_reasons(entries, seen, k, {r.id for r in newest.urgency.reasons})
+    reasons = [*newest.urgency.reasons, *earlier, *trend.escalation]
+    if earlier or trend.escalation:
         reasons = [r for r in reasons if r.id != "no_warning_signs"]
     tier = most_urgent([r.tier for r in reasons])
-    urgency = Urgency(
-        tier,
-        newest.urgency.screening_complete,
-        newest.urgency.missing,
-        tuple(sorted(reasons, key=lambda r: -k.tiers[r.tier].rank)),
+    ordered = tuple(sorted(reasons, key=lambda r: -k.tiers[r.tier].rank))
+    urgency = Urgency(tier, newest.urgency.screening_complete, newest.urgency.missing, ordered)
+    seated = log_screen.falls_in_window(entries, k, FALLS)
+    return replace(
+        newest,
+        urgency=urgency,
+        trend=trend,
+        card=decision_card(k, tier, newest.roots, ordered, seated),
+        other_explanations=tuple(consider(newest.findings, k, tier)),
     )
-    return replace(newest, urgency=urgency, trend=trend, card=decision_card(k, tier, newest.roots))
 
 
 def trend_text(t: Trend, k: Knowledge) -> list[str]:
     lines = []
     for c in t.function_changes:
         name = k.home_tests[c.test].name
-        lines.append(f"{name}, {c.side}: {c.first} at first, {c.last} now ({c.direction}).")
+        line = f"{name}, {c.side}: {c.first} at first, {c.last} now"
+        if c.best != c.first and c.direction == "worsening":
+            line += f", {c.best} at best"
+        if c.dip is not None:
+            line += f", with a drop from {c.dip[0]} to {c.dip[1]} on the way"
+        lines.append(f"{line} ({c.direction}).")
     words = {
         "spreading": "The area of changed feeling has grown.",
         "shrinking": "The area of changed feeling has shrunk.",

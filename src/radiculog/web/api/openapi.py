@@ -24,6 +24,9 @@ def schema_object(name: str) -> dict[str, Any]:
     if name == "log":
         entry = schema["properties"]["entries"]["items"]["properties"]
         entry["findings"] = schema_object("findings")
+    if name == "log2":  # entries carry either findings version
+        entry = schema["properties"]["entries"]["items"]["properties"]
+        entry["findings"] = {"oneOf": [schema_object("findings"), schema_object("findings2")]}
     return schema
 
 
@@ -102,7 +105,7 @@ def _request(name: str) -> dict[str, Any]:
         at = ("2026-11-20T08:00:00Z", "2026-11-20T20:00:00Z")
         entries = [{"at": t, "findings": FINDINGS_EXAMPLE} for t in at]
         return {
-            **schema_object("log"),
+            "oneOf": [schema_object("log"), schema_object("log2")],
             "examples": [{"schema": "radiculog/log@1", "entries": entries}],
         }
     return schema_object(name)

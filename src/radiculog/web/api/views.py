@@ -73,7 +73,9 @@ def assess(request: HttpRequest) -> Result:
     response={200: Any, 400: Any},
     summary="Assess a symptom log",
     openapi_extra=operation(
-        "log", "A radiculog/log@1 document: timestamped findings, oldest first."
+        "log",
+        "A radiculog/log@1 document: timestamped findings, oldest first (or log@2, "
+        "which adds clinician_seen: when a clinician saw the person).",
     ),
 )
 def trend(request: HttpRequest) -> Result:

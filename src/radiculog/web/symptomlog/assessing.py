@@ -30,11 +30,15 @@ def log_tier(doc: dict[str, Any]) -> str:
 def prefix_tiers(doc: dict[str, Any]) -> list[str]:
     """The log's tier after each entry, parsing the log once (for bulk imports:
     re-running `radiculog.trend` per entry would parse every prefix again)."""
-    from radiculog.contract.parse import parse_log
+    from radiculog.contract.parse import parse_log_document
     from radiculog.engine.trend import assess_log
 
-    entries = parse_log(doc)
-    return [assess_log(entries[: n + 1]).urgency.tier for n in range(len(entries))]
+    parsed = parse_log_document(doc)
+    entries, seen = parsed.entries, parsed.clinician_seen
+    return [
+        assess_log(entries[: n + 1], [s for s in seen if s <= entries[n].at]).urgency.tier
+        for n in range(len(entries))
+    ]
 
 
 def log_assessment(doc: dict[str, Any]) -> dict[str, Any] | None:

@@ -132,3 +132,18 @@ class Questionnaire(models.Model):
     @property
     def score(self) -> int:
         return len(self.ticked)
+
+
+class ClinicianSeen(models.Model):
+    """The person's record that a clinician has seen them about their warning signs
+    (log@2 ``clinician_seen``): signs reported before it stop holding the log's tier."""
+
+    log = models.ForeignKey(Log, on_delete=models.CASCADE, related_name="clinician_seen")
+    at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"clinician seen at {self.at:%Y-%m-%d %H:%M}"

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.urls import path
 
-from radiculog.web.symptomlog import questionnaire, transfer, views
+from radiculog.web.symptomlog import questionnaire, seen, transfer, views
 
 app_name = "symptomlog"
 urlpatterns = [
     path("", views.log_page, name="log"),
+    path("seen/", seen.record_seen, name="seen"),
     path("start/", views.start, name="start"),
     path("new/", views.new_entry, name="new"),
     path("entries/<int:pk>/", views.entry_detail, name="entry"),

@@ -23,6 +23,7 @@ from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.entry_time import EntryTimeError, entry_moment
 from radiculog.web.symptomlog.forms import WHEN_ERRORS, EntryForm, findings_from, initial_from
 from radiculog.web.symptomlog.models import Entry, Log
+from radiculog.web.symptomlog.seen import with_seen
 
 
 def log_of(request: HttpRequest) -> Log:
@@ -47,7 +48,7 @@ def add_entry(log: Log, findings: dict[str, Any], **fields: Any) -> Entry:
             setattr(entry, key, fields[key])
     earlier = [e.to_item() for e in log.entries.filter(at__lte=entry.at)]
     doc = {"schema": "radiculog/log@1", "entries": [*earlier, entry.to_item()]}
-    entry.tier = assessing.log_tier(doc)
+    entry.tier = assessing.log_tier(with_seen(log, doc))
     entry.save()
     return entry
 
@@ -64,7 +65,7 @@ def import_entries(log: Log, items: list[ImportedEntry]) -> int:
         entries.append(entry)
     merged = sorted([*log.entries.all(), *entries], key=lambda e: (e.at, e.pk is None))
     tiers = assessing.prefix_tiers(
-        {"schema": "radiculog/log@1", "entries": [e.to_item() for e in merged]}
+        with_seen(log, {"schema": "radiculog/log@1", "entries": [e.to_item() for e in merged]})
     )
     for entry, tier in zip(merged, tiers, strict=True):
         if entry.pk is None:
@@ -75,7 +76,7 @@ def import_entries(log: Log, items: list[ImportedEntry]) -> int:
 
 def log_context(log: Log) -> dict[str, Any]:
     doc = log.to_doc()
-    assessment = assessing.log_assessment(doc)
+    assessment = assessing.log_assessment(with_seen(log, doc))
     return {
         "log": log,
         "doc": doc,
@@ -85,6 +86,7 @@ def log_context(log: Log) -> dict[str, Any]:
         "maps": trendview.body_maps(doc),
         "direction": trendview.direction(assessment),
         "sentences": clinician_sentences(doc, (assessment or {}).get("trend")),
+        "seen": list(log.clinician_seen.all()),
     }
 
 

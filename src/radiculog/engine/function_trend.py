@@ -1,0 +1,142 @@
+"""A log's strength tests over time: each test and side read over the whole series
+of the window (its best, a drop that recovered), and the reasons they give.
+
+Tiers and sources: knowledge/method.toml [trend] and [trend_series].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from radiculog.engine import log_screen
+from radiculog.engine.findings import SIDES, FunctionValue
+from radiculog.engine.function import is_weaker, side_deficit
+from radiculog.engine.knowledge import Knowledge, load_knowledge
+from radiculog.engine.red_flags import Reason
+
+if TYPE_CHECKING:
+    from radiculog.contract.parse import LogEntry
+
+
+@dataclass(frozen=True)
+class FunctionChange:
+    test: str
+    side: str
+    first: FunctionValue
+    last: FunctionValue
+    direction: str  # worsening | improving | stable
+    best: FunctionValue = None  # the strongest value of the window before the newest
+    dip: tuple[FunctionValue, FunctionValue] | None = None  # a drop since recovered
+
+
+def _values(entries: tuple[LogEntry, ...], test: str, side: str) -> list[FunctionValue]:
+    found = []
+    for entry in entries:
+        for result in entry.findings.function:
+            if result.test == test and result.value(side) is not None:
+                found.append(result.value(side))
+    return found
+
+
+def _new_asymmetry(entries: tuple[LogEntry, ...], test: str, side: str) -> bool:
+    """This side was not weaker than the other at first, and is clearly weaker now."""
+    tested = [e.findings for e in entries if test in e.findings.weaker_sides]
+    if len(tested) < 2:
+        return False
+    return tested[0].weaker_sides[test] != side and tested[-1].weaker_sides[test] == side
+
+
+def _strongest(values: list[FunctionValue], test: str) -> FunctionValue:
+    best = values[0]
+    for value in values[1:]:
+        if is_weaker(best, value, test):
+            best = value
+    return best
+
+
+def _dip(values: list[FunctionValue], test: str) -> tuple[FunctionValue, FunctionValue] | None:
+    """The worst drop between two values before the newest, if any."""
+    for j in range(1, len(values) - 1):
+        for i in range(j):
+            if is_weaker(values[j], values[i], test):
+                return values[i], values[j]
+    return None
+
+
+def function_changes(
+    entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None
+) -> list[FunctionChange]:
+    """Each test and side over the window: worsening when the newest value is clearly
+    weaker than any earlier one (or newly below the norm), not only the first."""
+    k = knowledge or load_knowledge()
+    recent = entries[log_screen.window_index(entries, k) :]
+    tests = sorted({r.test for e in recent for r in e.findings.function})
+    changes = []
+    for test in tests:
+        for side in SIDES:
+            values = _values(recent, test, side)
+            if len(values) < 2:
+                continue
+            first, last = values[0], values[-1]
+            best = _strongest(values[:-1], test)
+            direction, dip = "stable", None
+            newly_weak = side_deficit(last, test) and not side_deficit(best, test)
+            if is_weaker(last, best, test) or newly_weak or _new_asymmetry(recent, test, side):
+                direction = "worsening"
+            elif is_weaker(first, last, test):
+                direction = "improving"
+            else:
+                dip = _dip(values, test)
+            changes.append(FunctionChange(test, side, first, last, direction, best, dip))
+    return changes
+
+
+def function_reasons(changes: tuple[FunctionChange, ...], k: Knowledge) -> list[Reason]:
+    rule, series = k.method["trend"], k.method["trend_series"]
+    services = k.services
+    reasons = []
+    worse_sides = set()
+    for c in changes:
+        name = k.home_tests[c.test].name.lower()
+        if c.direction == "worsening":
+            worse_sides.add(c.side)
+            reasons.append(
+                Reason(
+                    f"trend_weaker_{c.test}_{c.side}",
+                    rule["function_worsening_tier"],
+                    f"Your log shows the {c.side} side getting weaker on the {name}: "
+                    f"{c.best} at best in the last two weeks, {c.last} now. Weakness that is "
+                    "getting worse needs a clinician's examination today or tomorrow.",
+                    f"Call your {services.primary_care}, physiotherapist or "
+                    f"{services.urgent_advice} today and show them your log.",
+                    ("girft2023", "nice_cks_sciatica"),
+                )
+            )
+        elif c.dip is not None:
+            reasons.append(
+                Reason(
+                    f"trend_dip_{c.test}_{c.side}",
+                    series["function_dip_tier"],
+                    f"Your log shows the {c.side} side dropped on the {name} "
+                    f"({c.dip[0]} to {c.dip[1]}) before it recovered ({c.last} now).",
+                    "Book an appointment within the next few days and bring your log. "
+                    "If it drops again, call the same day.",
+                    ("nice_cks_sciatica", "radiculog_method"),
+                )
+            )
+    if len(worse_sides) == 2:
+        reasons.insert(
+            0,
+            Reason(
+                "trend_weaker_both_sides",
+                series["function_worsening_both_sides_tier"],
+                "Your log shows both legs getting weaker. Weakness getting worse in both legs "
+                "can mean the nerves at the bottom of the spine are being squeezed.",
+                f"Go to {services.emergency_department} now, or call {services.emergency_number}.",
+                ("girft2023", "nice_cks_sciatica", "nhs_sciatica"),
+                "Say: 'I have sciatica and both legs have been getting weaker over the last "
+                "days: I am worried about cauda equina syndrome.' Show them your log.",
+            ),
+        )
+    return reasons

@@ -1,0 +1,41 @@
+"""'A clinician has seen me about it': one button on the log page. Warning signs
+reported before it stop holding the log's result (the engine's log@2 rule)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from radiculog.web.symptomlog.models import ClinicianSeen, Log
+
+
+def with_seen(log: Log, doc: dict[str, Any]) -> dict[str, Any]:
+    """The log document as log@2 with its clinician-seen records, when it has any."""
+    records = list(log.clinician_seen.all()) if log.pk else []
+    if not records:
+        return doc
+    seen = [{"at": r.at.astimezone(log.zone).isoformat()} for r in records]
+    return {**doc, "schema": "radiculog/log@2", "clinician_seen": seen}
+
+
+@login_required
+@require_POST
+def record_seen(request: HttpRequest) -> HttpResponse:
+    log, _created = Log.objects.get_or_create(owner=request.user)  # type: ignore[misc]
+    note = request.POST.get("note", "")[:1000]
+    ClinicianSeen.objects.create(log=log, at=timezone.now(), note=note)
+    messages.success(
+        request,
+        _(
+            "Recorded: a clinician has seen you. Warning signs from before now no longer "
+            "hold your log's result. If one comes back, add an entry: the log will tell you."
+        ),
+    )
+    return redirect("symptomlog:log")
