@@ -144,11 +144,16 @@ def _escalation(t: Trend, k: Knowledge) -> list[Reason]:
     return reasons
 
 
-def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None) -> Trend:
+def compute_trend(
+    entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None, count: int | None = None
+) -> Trend:
+    """The trend of a log; ``entries`` may be just its trend basis (see trend_basis.py),
+    with ``count`` the number of entries in the whole log."""
     k = knowledge or load_knowledge()
     first, last = entries[0].findings, entries[-1].findings
     changes = function_changes(entries)
-    enough = len(entries) >= 2
+    count = len(entries) if count is None else count
+    enough = count >= 2
     s_first, s_last = _sensory_set(first), _sensory_set(last)
     p_first, p_last = _pain_level(first, k), _pain_level(last, k)
     pain = "insufficient"
@@ -160,7 +165,7 @@ def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = N
             "centralizing",
         )
     trend = Trend(
-        entries=len(entries),
+        entries=count,
         first_at=entries[0].at,
         last_at=entries[-1].at,
         function=_overall([c.direction for c in changes]),
@@ -178,12 +183,14 @@ def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = N
     return replace(trend, escalation=tuple(_escalation(trend, k)))
 
 
-def assess_log(entries: tuple[LogEntry, ...]) -> Assessment:
+def assess_log(entries: tuple[LogEntry, ...], count: int | None = None) -> Assessment:
+    """The newest entry's assessment, escalated by the trend; ``entries`` may be the
+    log's trend basis, with ``count`` the length of the whole log."""
     from radiculog.engine.assessment import Urgency, assess_findings
 
     k = load_knowledge()
     newest = assess_findings(entries[-1].findings, k)
-    trend = compute_trend(entries, k)
+    trend = compute_trend(entries, k, count)
     reasons = [*newest.urgency.reasons, *trend.escalation]
     if trend.escalation:
         reasons = [r for r in reasons if r.id != "no_warning_signs"]

@@ -21,15 +21,17 @@ from radiculog.web.api.openapi import (
     INVALID_DOCUMENT,
     INVALID_JSON,
     NOT_FOUND,
+    TOO_LARGE,
     documented,
     error,
     log_entry,
     schema_object,
 )
 from radiculog.web.api.views import parse_json_object
-from radiculog.web.symptomlog import assessing
+from radiculog.web.symptomlog import writing
 from radiculog.web.symptomlog.models import Entry
-from radiculog.web.symptomlog.views import add_entry, log_of
+from radiculog.web.symptomlog.views import log_of
+from radiculog.web.symptomlog.writing import add_entry, current_assessment
 
 router = Router(tags=["log"], auth=django_auth)
 Result = Status[dict[str, Any]]
@@ -69,13 +71,13 @@ def get_log(request: HttpRequest) -> Result:
     ),
 )
 def get_trend(request: HttpRequest) -> Result:
-    assessment = assessing.log_assessment(log_of(request).to_doc())
+    assessment = current_assessment(log_of(request))
     return Status(200, assessment) if assessment else _not_found()
 
 
 @router.post(
     "/log/entries",
-    response={201: Any, 400: Any},
+    response={201: Any, 400: Any, 413: Any},
     summary="Add one entry (a log@1 entry object)",
     openapi_extra=documented(
         {**log_entry(), "required": ["findings"]},
@@ -85,6 +87,7 @@ def get_trend(request: HttpRequest) -> Result:
             "The body is not a JSON object, or not a valid entry.",
             error(INVALID_JSON, INVALID_DOCUMENT),
         ),
+        r413=TOO_LARGE,
     ),
 )
 def post_entry(request: HttpRequest) -> Result:
@@ -127,5 +130,8 @@ def get_entry(request: HttpRequest, entry_id: int) -> Result:
     openapi_extra=documented(r404=("No such entry of yours.", NOT_FOUND)),
 )
 def delete_entry(request: HttpRequest, entry_id: int) -> Status[Any]:
-    deleted, _ = Entry.objects.filter(pk=entry_id, log__owner_id=request.user.pk).delete()
-    return Status(204, None) if deleted else _not_found()
+    entry = Entry.objects.filter(pk=entry_id, log__owner_id=request.user.pk).first()
+    if entry is None:
+        return _not_found()
+    writing.delete_entry(entry)
+    return Status(204, None)

@@ -141,6 +141,10 @@ def error(*shapes: dict[str, Any]) -> dict[str, Any]:
     return {"title": "Error", "oneOf": list(shapes)}
 
 
+TOO_LARGE = (
+    "The body is larger than the limit (2 MB; a year of twice-daily entries is about 1 MB).",
+    INVALID_JSON,
+)
 ASSESSMENT = "The assessment (radiculog/assessment@1 and its extra fields)."
 
 
@@ -154,4 +158,5 @@ def operation(request_schema: str, description: str) -> dict[str, Any]:
             "The body is not a JSON object, or breaks the contract.",
             error(INVALID_JSON, INVALID_DOCUMENT),
         ),
+        r413=TOO_LARGE,
     )

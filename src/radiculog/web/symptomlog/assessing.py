@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import radiculog
+from radiculog.engine.trend import assess_log
+from radiculog.web.symptomlog.models import ReadLog
 
 ESCALATING_TIERS = ("emergency", "urgent")
 
@@ -21,20 +23,12 @@ class Escalation:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (what, what to do)
 
 
-def log_tier(doc: dict[str, Any]) -> str:
-    """The log's tier: its newest entry escalated by the trend so far."""
-    tier: str = radiculog.trend(doc).urgency.tier
-    return tier
-
-
-def prefix_tiers(doc: dict[str, Any]) -> list[str]:
-    """The log's tier after each entry, parsing the log once (for bulk imports:
-    re-running `radiculog.trend` per entry would parse every prefix again)."""
-    from radiculog.contract.parse import parse_log
-    from radiculog.engine.trend import assess_log
-
-    entries = parse_log(doc)
-    return [assess_log(entries[: n + 1]).urgency.tier for n in range(len(entries))]
+def assessment_of(read: ReadLog) -> dict[str, Any] | None:
+    """The engine's assessment of a log already read (and parsed), or None when empty."""
+    if not read.parsed:
+        return None
+    result: dict[str, Any] = assess_log(read.parsed).to_dict()
+    return result
 
 
 def log_assessment(doc: dict[str, Any]) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,13 +15,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radiculog.engine.knowledge import load_knowledge
-from radiculog.exports.log_json import ImportedEntry
 from radiculog.summary.labels import place
 from radiculog.summary.sentences import clinician_sentences
 from radiculog.web.selfcheck import bodymap
 from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.forms import EntryForm, findings_from, initial_from
-from radiculog.web.symptomlog.models import Entry, Log
+from radiculog.web.symptomlog.models import Entry, Log, ReadLog
+from radiculog.web.symptomlog.writing import (
+    add_entry,
+    current_assessment,
+    delete_entry,
+    import_entries,
+)
+
+__all__ = ["add_entry", "import_entries"]  # used by the API and the import page
 
 
 def log_of(request: HttpRequest) -> Log:
@@ -30,47 +38,11 @@ def log_of(request: HttpRequest) -> Log:
     return log
 
 
-def add_entry(log: Log, findings: dict[str, Any], **fields: Any) -> Entry:
-    """Save an entry with the tier the log had once it was added (every entry is
-    assessed, with the trend up to that moment: what the person was told then)."""
-    entry = Entry(log=log, **{k: v for k, v in fields.items() if k in ("at",)})
-    entry.set_findings(findings)
-    for key in ("triggers", "easers", "pain", "sleep", "walk_minutes"):
-        if key in fields:
-            setattr(entry, key, fields[key])
-    earlier = [e.to_item() for e in log.entries.filter(at__lte=entry.at)]
-    doc = {"schema": "radiculog/log@1", "entries": [*earlier, entry.to_item()]}
-    entry.tier = assessing.log_tier(doc)
-    entry.save()
-    return entry
-
-
-def import_entries(log: Log, items: list[ImportedEntry]) -> int:
-    """Add imported entries, skipping any at a moment the log already has; each
-    new entry gets the tier of the log up to it. Returns how many were added."""
-    have = set(log.entries.values_list("at", flat=True))
-    new = [item for item in items if item.at not in have]
-    entries = []
-    for item in new:
-        entry = Entry(log=log, at=item.at, triggers=item.triggers, easers=item.easers)
-        entry.set_findings(item.findings)
-        entries.append(entry)
-    merged = sorted([*log.entries.all(), *entries], key=lambda e: (e.at, e.pk is None))
-    tiers = assessing.prefix_tiers(
-        {"schema": "radiculog/log@1", "entries": [e.to_item() for e in merged]}
-    )
-    for entry, tier in zip(merged, tiers, strict=True):
-        if entry.pk is None:
-            entry.tier = tier
-    Entry.objects.bulk_create(entries)
-    return len(entries)
-
-
-def log_context(log: Log) -> dict[str, Any]:
-    doc = log.to_doc()
-    assessment = assessing.log_assessment(doc)
+def log_context(read: ReadLog) -> dict[str, Any]:
+    """What the log page shows about the whole log, from one read of it."""
+    doc = read.doc
+    assessment = assessing.assessment_of(read)
     return {
-        "log": log,
         "doc": doc,
         "assessment": assessment,
         "escalation": assessing.escalation(assessment),
@@ -78,14 +50,20 @@ def log_context(log: Log) -> dict[str, Any]:
         "maps": trendview.body_maps(doc),
         "direction": trendview.direction(assessment),
         "sentences": clinician_sentences(doc, (assessment or {}).get("trend")),
+        "unreadable": read.unreadable,
     }
+
+
+ROWS_PER_PAGE = 50
 
 
 @login_required
 def log_page(request: HttpRequest) -> HttpResponse:
+    """The trend of the whole log, and its entries newest first, a page at a time."""
     log = log_of(request)
-    context = log_context(log)
-    context["entries"] = list(log.entries.order_by("-at", "-id"))
+    read = log.read()
+    rows = Paginator([*reversed(read.entries)], ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {**log_context(read), "log": log, "entries": rows, "page": rows}
     return render(request, "symptomlog/log.html", context)
 
 
@@ -141,14 +119,14 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
-    entry.delete()
+    delete_entry(entry)
     messages.success(request, _("Entry deleted."))
     return redirect("symptomlog:log")
 
 
 def _daily_test(log: Log) -> str | None:
     """The one function test the engine suggests checking daily for this picture."""
-    assessment = assessing.log_assessment(log.to_doc())
+    assessment = current_assessment(log)
     card = (assessment or {}).get("decision_card") or {}
     test = (card.get("daily_check") or {}).get("test")
     return str(test) if test else None
