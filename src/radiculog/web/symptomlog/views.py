@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,13 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radiculog.contract.limits import without_nulls
 from radiculog.engine.knowledge import load_knowledge
 from radiculog.summary.labels import place
 from radiculog.summary.sentences import clinician_sentences
 from radiculog.web.selfcheck import bodymap
 from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.forms import EntryForm, findings_from, initial_from
-from radiculog.web.symptomlog.models import Entry, Log, ReadLog
+from radiculog.web.symptomlog.models import Entry, Log, ReadLog, read_entries
 from radiculog.web.symptomlog.writing import (
     add_entry,
     current_assessment,
@@ -71,7 +73,8 @@ def log_page(request: HttpRequest) -> HttpResponse:
 def new_entry(request: HttpRequest) -> HttpResponse:
     log = log_of(request)
     last = log.entries.order_by("-at", "-id").first()
-    previous = last.findings if last else None
+    previous = _readable_findings(last, log.zone)
+    last = last if previous is not None else None
     form = EntryForm(request.POST or None, initial=initial_from(previous, _daily_test(log)))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -102,12 +105,15 @@ def new_entry(request: HttpRequest) -> HttpResponse:
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
     names = {t.id: t.name for t in load_knowledge().home_tests.values()}
+    findings = (
+        _readable_findings(entry, entry.log.zone) or {}
+    )  # an unreadable entry shows its time only
     tests = [
         (names.get(f["test"], f["test"]), f.get("left", "—"), f.get("right", "—"))
-        for f in entry.findings.get("function", [])
+        for f in findings.get("function", [])
     ]
     spots = {
-        key: [place(s["region"], s.get("side")) for s in entry.findings.get(key, [])]
+        key: [place(s["region"], s.get("side")) for s in findings.get(key, [])]
         for key in ("pain", "sensory")
     }
     return render(
@@ -122,6 +128,13 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     delete_entry(entry)
     messages.success(request, _("Entry deleted."))
     return redirect("symptomlog:log")
+
+
+def _readable_findings(entry: Entry | None, zone: ZoneInfo) -> dict[str, Any] | None:
+    """The entry's findings (to show, or carry over into the next), if it can be read."""
+    if entry is None or read_entries([entry], zone).unreadable:
+        return None
+    return without_nulls(entry.findings)
 
 
 def _daily_test(log: Log) -> str | None:
