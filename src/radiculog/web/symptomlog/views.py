@@ -105,9 +105,8 @@ def new_entry(request: HttpRequest) -> HttpResponse:
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
     names = {t.id: t.name for t in load_knowledge().home_tests.values()}
-    findings = (
-        _readable_findings(entry, entry.log.zone) or {}
-    )  # an unreadable entry shows its time only
+    # An unreadable entry shows no findings rather than an error.
+    findings = _readable_findings(entry, entry.log.zone) or {}
     tests = [
         (names.get(f["test"], f["test"]), f.get("left", "—"), f.get("right", "—"))
         for f in findings.get("function", [])
