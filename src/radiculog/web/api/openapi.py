@@ -71,6 +71,21 @@ NOT_FOUND = {
 }
 
 
+DETAIL: dict[str, Any] = {
+    "type": "object",
+    "required": ["detail"],
+    "properties": {"detail": {"type": "string"}},
+}
+SIGNED_IN: dict[str, tuple[str, dict[str, Any]]] = {
+    "r401": ("Not signed in (the log API uses the web site's session).", DETAIL),
+    "r403": ("The CSRF token is missing or wrong (needed to change the log).", DETAIL),
+}
+BAD_ID: tuple[str, dict[str, Any]] = (
+    "The entry id in the path is not a whole number.",
+    {"type": "object", "required": ["detail"], "properties": {"detail": {"type": "array"}}},
+)
+
+
 # Shown in the interactive docs instead of a generated one (which would answer yes to
 # every warning sign): a right L5 picture with toe lifts weaker on the right.
 FINDINGS_EXAMPLE = {
