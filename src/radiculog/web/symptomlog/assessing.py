@@ -1,4 +1,4 @@
-"""The engine calls the log pages make: one entry's tier, the log's trend, and
+"""The engine calls the log pages make: the log's assessment with its trend, and
 whether the trend calls for escalation.  No trend rules here: the engine
 (`radiculog.trend`) decides; this module only reads its answer."""
 
@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import radiculog
 from radiculog.engine.trend import assess_log
 from radiculog.web.symptomlog.models import ReadLog
 
@@ -28,14 +27,6 @@ def assessment_of(read: ReadLog) -> dict[str, Any] | None:
     if not read.parsed:
         return None
     result: dict[str, Any] = assess_log(read.parsed).to_dict()
-    return result
-
-
-def log_assessment(doc: dict[str, Any]) -> dict[str, Any] | None:
-    """The engine's assessment of the whole log, or None for an empty log."""
-    if not doc["entries"]:
-        return None
-    result: dict[str, Any] = radiculog.trend(doc).to_dict()
     return result
 
 
