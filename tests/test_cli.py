@@ -145,3 +145,33 @@ def test_interactive_check_to_the_end(tmp_path: Path) -> None:
 def test_check_that_ends_early_says_so() -> None:
     result = run("check", stdin="n\nn\n")
     assert result.returncode == 1 and "not a complete check" in result.stdout
+
+
+LOG_ENTRY = '{"schema": "radiculog/log@1", "entries": [{"at": AT, "findings": FINDINGS}]}'
+CALM = '{"schema": "radiculog/findings@1"}'
+
+
+@pytest.mark.parametrize(
+    ("command", "stdin", "fragments"),
+    [  # issue 11: each of these once printed a traceback
+        ("assess", '{"schema": {}}', ["schema", "unknown or missing schema"]),
+        ("assess", '{"schema": "radiculog/findings@1", "age": 1' + "0" * 5000 + "}",
+         ["not valid JSON", "5001 characters long"]),
+        ("assess", "[" * 100_000 + "]" * 100_000, ["not valid JSON", "nested"]),
+        ("assess", '{"schema": "radiculog/findings@1", "notes": "a\\u0000b"}', ["notes", "NUL"]),
+        ("assess", '{"schema": "radiculog/findings@1", "notes": "\\ud83d"}',
+         ["notes", "lone surrogate"]),
+        ("trend", LOG_ENTRY.replace("AT", '"9999-12-31T23:59:59Z"').replace("FINDINGS", CALM),
+         ["entries[0].at", "from 1900 to 2099"]),
+        ("trend", LOG_ENTRY.replace("AT", '"0001-01-01T00:00:00+05:00"').replace("FINDINGS", CALM),
+         ["entries[0].at", "from 1900 to 2099"]),
+    ],
+)  # fmt: skip
+def test_input_that_once_crashed_exits_2_with_a_message(
+    command: str, stdin: str, fragments: list[str]
+) -> None:
+    result = run(command, "-", stdin=stdin)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 import radiculog
 from radiculog.contract.errors import FindingsError
+from radiculog.contract.limits import UnreadableJSON, load_json
 from radiculog.contract.schema import NAMES as SCHEMAS
 from radiculog.contract.schema import schema_text
 from radiculog.engine.services import current_region, default_region, regions, use_region
@@ -32,12 +33,10 @@ def read_json(path: str, stdin: TextIO) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path} is not UTF-8 text") from exc
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        return load_json(text)
+    except UnreadableJSON as exc:
         where = "standard input" if path == "-" else path
-        raise InputError(
-            f"{where} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from exc
+        raise InputError(f"{where} is not valid JSON: {exc.detail}") from exc
 
 
 def _emit(assessment: radiculog.Assessment, fmt: str, out: TextIO) -> None:

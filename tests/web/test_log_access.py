@@ -66,7 +66,7 @@ def test_a_users_pages_show_only_their_own_log(people: People, client: Client) -
         "symptomlog:export_csv",
         "symptomlog:export_json",
     ):
-        assert "alice-only trigger" not in client.get(reverse(name)).content.decode()
+        assert "alice-only trigger" not in client.get(reverse(name)).getvalue().decode()
 
 
 @pytest.mark.parametrize(

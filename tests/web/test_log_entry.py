@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -127,7 +128,7 @@ def test_times_show_in_the_persons_own_time_zone(people: People, client: Client)
     client.force_login(people.alice)
     page = BeautifulSoup(client.get(reverse("symptomlog:log")).content, "html.parser")
     assert "03:00" in page.select_one(".entries tbody td").text
-    doc = client.get(reverse("symptomlog:export_json")).json()
+    doc = json.loads(client.get(reverse("symptomlog:export_json")).getvalue())
     assert doc["entries"][0]["at"].endswith("03:00:00-05:00")
     client.force_login(people.bob)  # the next person sees their own zone, not alice's
     add(people.bob, 0, (10, 10))

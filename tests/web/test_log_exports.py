@@ -42,7 +42,7 @@ def test_the_json_export_is_a_valid_log_with_measures_in_the_notes(
     client.force_login(people.alice)
     response = client.get(reverse("symptomlog:export_json"))
     assert "attachment" in response["Content-Disposition"]
-    doc = json.loads(response.content)
+    doc = json.loads(response.getvalue())
     log_schema_validator().validate(doc)
     assert [e["findings"]["notes"] for e in doc["entries"]] == [
         "Pain 3/10. Sleep: slept well. Walked 20 minutes.",
@@ -54,19 +54,19 @@ def test_an_exported_log_imports_into_another_account_unchanged(
     people: People, client: Client
 ) -> None:
     client.force_login(people.alice)
-    exported = client.get(reverse("symptomlog:export_json")).content
+    exported = client.get(reverse("symptomlog:export_json")).getvalue()
     client.force_login(people.bob)
     upload = SimpleUploadedFile("log.json", exported, content_type="application/json")
     response = client.post(reverse("symptomlog:import"), {"file": upload})
     assert response["Location"] == reverse("symptomlog:log")
-    again = json.loads(client.get(reverse("symptomlog:export_json")).content)
+    again = json.loads(client.get(reverse("symptomlog:export_json")).getvalue())
     assert again == json.loads(exported)
     assert [e.pain for e in people.bob.symptom_log.entries.all()] == [3, 6]
 
 
 def test_importing_the_same_file_twice_adds_nothing_new(people: People, client: Client) -> None:
     client.force_login(people.alice)
-    exported = client.get(reverse("symptomlog:export_json")).content
+    exported = client.get(reverse("symptomlog:export_json")).getvalue()
     before = [(e.at, e.tier) for e in people.alice.symptom_log.entries.all()]
     client.post(reverse("symptomlog:import"), {"file": SimpleUploadedFile("log.json", exported)})
     assert [(e.at, e.tier) for e in people.alice.symptom_log.entries.all()] == before
@@ -74,7 +74,7 @@ def test_importing_the_same_file_twice_adds_nothing_new(people: People, client: 
 
 def test_imported_entries_get_the_tier_the_log_had_at_each(people: People, client: Client) -> None:
     client.force_login(people.alice)
-    exported = client.get(reverse("symptomlog:export_json")).content
+    exported = client.get(reverse("symptomlog:export_json")).getvalue()
     tiers = [e.tier for e in people.alice.symptom_log.entries.all()]
     client.force_login(people.bob)
     client.post(reverse("symptomlog:import"), {"file": SimpleUploadedFile("log.json", exported)})
@@ -93,7 +93,7 @@ def test_a_bad_import_names_the_field_and_adds_nothing(people: People, client: C
 
 def test_the_csv_has_a_row_per_entry(people: People, client: Client) -> None:
     client.force_login(people.alice)
-    text = client.get(reverse("symptomlog:export_csv")).content.decode()
+    text = client.get(reverse("symptomlog:export_csv")).getvalue().decode()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["pain_0_10"], r["toe_lift_right"]) for r in rows] == [("3", "10"), ("6", "6")]
 
@@ -102,7 +102,7 @@ def test_the_fhir_export_validates_and_codes_pain_with_loinc(
     people: People, client: Client
 ) -> None:
     client.force_login(people.alice)
-    bundle = json.loads(client.get(reverse("symptomlog:export_fhir")).content)
+    bundle = json.loads(client.get(reverse("symptomlog:export_fhir")).getvalue())
     Bundle.model_validate(bundle)
     codes = [
         e["resource"]["code"]["coding"][0]["code"]

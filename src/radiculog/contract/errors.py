@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import reprlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,25 +16,34 @@ class FieldError:
     allowed: tuple[str, ...] | None = None
 
     def __str__(self) -> str:
-        shown = json.dumps(self.value) if _jsonable(self.value) else repr(self.value)
+        value = _safe(self.value)
+        shown = json.dumps(value) if _jsonable(value) else reprlib.repr(value)
         text = f"{self.path or '(document)'}: {self.message} (got {shown})"
         if self.allowed:
             text += "; allowed: " + ", ".join(self.allowed)
         return text
 
     def to_dict(self) -> dict[str, Any]:
+        value = _safe(self.value)
         return {
             "path": self.path,
-            "value": self.value if _jsonable(self.value) else repr(self.value),
+            "value": value if _jsonable(value) else reprlib.repr(value),
             "message": self.message,
             "allowed": list(self.allowed) if self.allowed else None,
         }
 
 
+def _safe(value: Any) -> Any:
+    """The value as an error can show it: a number too long to print is described."""
+    if isinstance(value, int) and abs(value).bit_length() > 128:
+        return f"a number of about {int(abs(value).bit_length() * 0.30103)} digits"
+    return value
+
+
 def _jsonable(value: Any) -> bool:
     try:
-        json.dumps(value)
-    except (TypeError, ValueError):
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
         return False
     return True
 

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, NamedTuple, TypeGuard
 
 from radiculog.contract.errors import FieldError, FindingsError
+from radiculog.contract.limits import read_at, text_problem
 from radiculog.engine.findings import (
     FUNCTION_WORDS,
     NO,
@@ -290,7 +291,8 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
         errs.add("", doc, "a findings document must be a JSON object")
         return None
     _keys(doc, "", TOP_LEVEL, errs)
-    version = FINDINGS_SCHEMAS.get(doc.get("schema"))  # type: ignore[arg-type]
+    schema = doc.get("schema")
+    version = FINDINGS_SCHEMAS.get(schema) if isinstance(schema, str) else None
     if version is None:
         errs.add("schema", doc.get("schema"), "unknown or missing schema", FINDINGS_SCHEMAS)
         version = 1
@@ -317,6 +319,9 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
     notes = doc.get("notes")
     if notes is not None and (not isinstance(notes, str) or len(notes) > 4000):
         errs.add("notes", notes, "must be text of at most 4000 characters")
+    elif notes is not None and (problem := text_problem(notes)):
+        errs.add("notes", notes, problem)
+        notes = None
     return Findings(
         answers=answers,
         pain=tuple(pain),
@@ -349,15 +354,17 @@ def _text(item: Mapping[str, Any], path: str, key: str, errs: _Errors) -> str | 
     if value is not None and (not isinstance(value, str) or len(value) > 1000):
         errs.add(f"{path}.{key}", value, "must be text of at most 1000 characters")
         return None
+    if value is not None and (problem := text_problem(value)):
+        errs.add(f"{path}.{key}", value, problem)
+        return None
     return value
 
 
 def _at(item: Mapping[str, Any], path: str, errs: _Errors) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(item.get("at")).replace("Z", "+00:00"))
-    except ValueError:
-        errs.add(f"{path}.at", item.get("at"), "must be a date-time like 2026-11-21T08:00:00Z")
-        return None
+    at, problem = read_at(item.get("at"))
+    if problem:
+        errs.add(f"{path}.at", item.get("at"), problem)
+    return at
 
 
 def _seen(path: str, item: Mapping[str, Any], errs: _Errors) -> datetime | None:

@@ -89,8 +89,8 @@ def earlier_reasons(
             carried[r.id] = Reason(
                 f"earlier_{r.id}",
                 r.tier,
-                f"In your log entry of {when(entry)} (entry {n + 1} of {len(entries)}), "
-                f"you reported a warning sign: {r.text}",
+                # Named by its own date and time, which do not change as the log grows.
+                f"In your log entry of {when(entry)}, you reported a warning sign: {r.text}",
                 f"{r.action} This still applies, even if it has gone, until a clinician "
                 "has seen you about it (then record that in your log).",
                 (*r.sources, "girft2023"),

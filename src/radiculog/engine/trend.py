@@ -92,11 +92,16 @@ def _escalation(t: Trend, k: Knowledge) -> list[Reason]:
     return reasons
 
 
-def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None) -> Trend:
+def compute_trend(
+    entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None, count: int | None = None
+) -> Trend:
+    """The trend of a log; ``entries`` may be just its trend basis (see trend_basis.py),
+    with ``count`` the number of entries in the whole log."""
     k = knowledge or load_knowledge()
     first, last = entries[0].findings, entries[-1].findings
     changes = function_changes(entries, k)
-    enough = len(entries) >= 2
+    count = len(entries) if count is None else count
+    enough = count >= 2
     s_first, s_last = _sensory_set(first), _sensory_set(last)
     p_first, p_last = _pain_level(first, k), _pain_level(last, k)
     pain = "insufficient"
@@ -108,7 +113,7 @@ def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = N
             "centralizing",
         )
     trend = Trend(
-        entries=len(entries),
+        entries=count,
         first_at=entries[0].at,
         last_at=entries[-1].at,
         function=_overall([c.direction for c in changes]),
@@ -126,10 +131,13 @@ def compute_trend(entries: tuple[LogEntry, ...], knowledge: Knowledge | None = N
     return replace(trend, escalation=tuple(_escalation(trend, k)))
 
 
-def assess_log(entries: tuple[LogEntry, ...], seen: Sequence[datetime] = ()) -> Assessment:
+def assess_log(
+    entries: tuple[LogEntry, ...], seen: Sequence[datetime] = (), count: int | None = None
+) -> Assessment:
     """The newest entry's assessment, kept at least at every warning sign of the window
     not yet seen by a clinician (``seen``: log@2 clinician_seen times), and escalated
-    by the trend."""
+    by the trend. ``entries`` may be the log's trend basis, with ``count`` the length
+    of the whole log."""
     from radiculog.engine.assessment import Urgency, assess_findings
 
     k = load_knowledge()
@@ -137,7 +145,7 @@ def assess_log(entries: tuple[LogEntry, ...], seen: Sequence[datetime] = ()) -> 
     second = log_screen.second_leg_new(entries, seen, k)
     extra = log_screen.SECOND_LEG if last in second else frozenset()
     newest = assess_findings(entries[-1].findings, k, extra)
-    trend = compute_trend(entries, k)
+    trend = compute_trend(entries, k, count)
     earlier = log_screen.earlier_reasons(entries, seen, k, {r.id for r in newest.urgency.reasons})
     reasons = [*newest.urgency.reasons, *earlier, *trend.escalation]
     if earlier or trend.escalation:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from radiculog.summary.labels import SLEEP_LABELS, place
@@ -61,10 +61,18 @@ def _row(entry: Mapping[str, Any], columns: list[str]) -> dict[str, object]:
 
 
 def log_to_csv(log: Mapping[str, Any]) -> str:
+    return "".join(csv_lines(log))
+
+
+def csv_lines(log: Mapping[str, Any]) -> Iterator[str]:
+    """The CSV a line at a time (header first), for streaming a long log."""
     columns = FIXED + function_columns(log) + TAIL
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    for entry in log.get("entries", []):
-        writer.writerow(_row(entry, columns))
-    return buffer.getvalue()
+    for entry in [None, *log.get("entries", [])]:
+        if entry is not None:
+            writer.writerow(_row(entry, columns))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.observation import Observation
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from radiculog.exports.fhir_outcomes import pain_observations, rmdq_resources
 from radiculog.summary.labels import SLEEP_LABELS, place, test_heading
@@ -37,6 +39,10 @@ SURVEY = {
         }
     ]
 }
+MODELS: dict[str, Any] = {
+    "QuestionnaireResponse": QuestionnaireResponse,
+    "Observation": Observation,
+}
 _NAMESPACE = uuid.UUID("4f1b2b84-6a6e-4f57-9f6c-6b2f7b0c1a11")
 
 
@@ -47,23 +53,40 @@ def log_to_bundle(
 ) -> dict[str, Any]:
     """A validated FHIR Bundle (type collection) as a JSON-ready dict; questionnaires
     are the weekly Roland-Morris answers (ISO time, ticked sentence numbers)."""
-    resources: list[dict[str, Any]] = []
+    result: dict[str, Any] = json.loads("".join(bundle_chunks(log, generated_at, questionnaires)))
+    return result
+
+
+def bundle_chunks(
+    log: Mapping[str, Any],
+    generated_at: datetime | None = None,
+    questionnaires: Sequence[tuple[str, Sequence[int]]] = (),
+) -> Iterator[str]:
+    """The Bundle as JSON text, one resource at a time, so a year's log streams out
+    in little memory. Each resource is validated by its fhir.resources model (what
+    validating the whole Bundle does, resource by resource)."""
+    stamp = (generated_at or datetime.now(UTC)).isoformat()
+    head = {"resourceType": "Bundle", "type": "collection", "timestamp": stamp}
+    Bundle.model_validate(head)
+    yield json.dumps(head)[:-1] + ', "entry": ['
+    separator = ""
+    for resource in _resources(log, questionnaires):
+        model = MODELS[resource["resourceType"]].model_validate(resource)
+        body = model.model_dump_json(exclude_none=True)
+        yield f'{separator}{{"fullUrl": "urn:uuid:{resource["id"]}", "resource": {body}}}'
+        separator = ", "
+    yield "]}"
+
+
+def _resources(
+    log: Mapping[str, Any], questionnaires: Sequence[tuple[str, Sequence[int]]]
+) -> Iterator[dict[str, Any]]:
     for index, entry in enumerate(log.get("entries", [])):
         qr_id = _uuid("qr", index, entry)
-        resources.append(_questionnaire_response(qr_id, entry))
-        resources += _observations(qr_id, index, entry)
-        resources += pain_observations(_observation, qr_id, entry, LOINC)
-    resources += rmdq_resources(_observation, BASE, CODE_SYSTEM, questionnaires)
-    stamp = (generated_at or datetime.now(UTC)).isoformat()
-    bundle = {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": stamp,
-        "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources],
-    }
-    validated = Bundle.model_validate(bundle)
-    result: dict[str, Any] = json.loads(validated.model_dump_json(exclude_none=True))
-    return result
+        yield _questionnaire_response(qr_id, entry)
+        yield from _observations(qr_id, index, entry)
+        yield from pain_observations(_observation, qr_id, entry, LOINC)
+    yield from rmdq_resources(_observation, BASE, CODE_SYSTEM, questionnaires)
 
 
 def _uuid(kind: str, index: int, entry: Mapping[str, Any]) -> str:

@@ -7,11 +7,19 @@ allowed ones.  Entries come back oldest first.
 
 from __future__ import annotations
 
-import json
+import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from radiculog.contract.limits import (
+    UnreadableJSON,
+    load_json,
+    read_at,
+    text_problem,
+    without_nulls,
+)
 
 SCHEMA = "radiculog/log@1"
 ENTRY_KEYS = {"at", "findings", "triggers", "easers"}
@@ -20,7 +28,10 @@ MAX_ENTRIES = 5000
 
 class LogImportError(ValueError):
     def __init__(self, path: str, value: object, message: str) -> None:
-        shown = repr(value)
+        try:
+            shown = reprlib.repr(value)
+        except ValueError:  # an integer too long to print
+            shown = "a very long number"
         if len(shown) > 80:
             shown = shown[:77] + "..."
         super().__init__(f"{path}: {message} (got {shown})")
@@ -40,9 +51,9 @@ FindingsCheck = Callable[[Mapping[str, Any]], object]
 
 def read_log(raw: str | bytes, check_findings: FindingsCheck | None = None) -> list[ImportedEntry]:
     try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise LogImportError("(file)", str(exc)[:60], "is not valid JSON") from exc
+        doc = load_json(raw)
+    except UnreadableJSON as exc:
+        raise LogImportError("(file)", exc.detail[:80], "is not valid JSON") from exc
     if not isinstance(doc, dict):
         raise LogImportError("(file)", type(doc).__name__, "must be a JSON object")
     if doc.get("schema") != SCHEMA:
@@ -80,15 +91,15 @@ def _entry(path: str, item: object, check: FindingsCheck | None) -> ImportedEntr
         raise LogImportError(f"{path}.findings", findings, "must be a findings@1 object")
     if check is not None:
         _check(f"{path}.findings", findings, check)
-    texts = [_text(f"{path}.{key}", item.get(key, "")) for key in ("triggers", "easers")]
-    return ImportedEntry(at, findings, texts[0], texts[1])
+    # null reads as left out, as the contract says; kept out of the stored entry
+    texts = [_text(f"{path}.{key}", item.get(key) or "") for key in ("triggers", "easers")]
+    return ImportedEntry(at, without_nulls(findings), texts[0], texts[1])
 
 
 def _datetime(path: str, value: object) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise LogImportError(path, value, "must be a date-time like 2026-11-21T08:00:00Z") from exc
+    parsed, problem = read_at(value)
+    if parsed is None:
+        raise LogImportError(path, value, problem or "must be a date-time")
     if parsed.tzinfo is None:
         raise LogImportError(path, value, "needs a time zone (Z or +hh:mm)")
     return parsed
@@ -97,6 +108,9 @@ def _datetime(path: str, value: object) -> datetime:
 def _text(path: str, value: object) -> str:
     if not isinstance(value, str) or len(value) > 1000:
         raise LogImportError(path, value, "must be text of at most 1000 characters")
+    problem = text_problem(value)
+    if problem:
+        raise LogImportError(path, value, problem)
     return value
 
 

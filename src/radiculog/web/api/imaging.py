@@ -15,9 +15,11 @@ from ninja import Router, Status
 
 import radiculog
 from radiculog import imaging
+from radiculog.contract.limits import text_problem
 from radiculog.web.api.openapi import (
     INVALID_DOCUMENT,
     INVALID_JSON,
+    TOO_LARGE,
     documented,
     error,
     schema_object,
@@ -45,6 +47,9 @@ def _check(body: dict[str, Any]) -> Result | None:
         return _error("text", text, "text must be the report's words, as a non-empty string")
     if len(text) > MAX_TEXT:
         return _error("text", f"{len(text)} characters", f"text is longer than {MAX_TEXT}")
+    problem = text_problem(text)
+    if problem:
+        return _error("text", None, f"text {problem}")
     age = body.get("age")
     if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 < age < 120):
         return _error("age", age, "age must be whole years from 1 to 119")
@@ -69,7 +74,7 @@ def _compare(report: imaging.ImagingReport, body: dict[str, Any]) -> Result | im
 
 @router.post(
     "/imaging",
-    response={200: Any, 400: Any},
+    response={200: Any, 400: Any, 413: Any},
     summary="Read an MRI or CT report's text, level by level",
     openapi_extra=documented(
         {
@@ -100,6 +105,7 @@ def _compare(report: imaging.ImagingReport, body: dict[str, Any]) -> Result | im
             "The body is not a JSON object, or a field is wrong.",
             error(INVALID_JSON, INVALID_DOCUMENT),
         ),
+        r413=TOO_LARGE,
     ),
 )
 def read(request: HttpRequest) -> Result:

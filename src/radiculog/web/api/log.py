@@ -18,18 +18,22 @@ import radiculog
 from radiculog.exports.log_json import LogImportError, read_entry
 from radiculog.web.api.openapi import (
     ASSESSMENT,
+    BAD_ID,
     INVALID_DOCUMENT,
     INVALID_JSON,
     NOT_FOUND,
+    SIGNED_IN,
+    TOO_LARGE,
     documented,
     error,
     log_entry,
     schema_object,
 )
 from radiculog.web.api.views import parse_json_object
-from radiculog.web.symptomlog import assessing
+from radiculog.web.symptomlog import writing
 from radiculog.web.symptomlog.models import Entry
-from radiculog.web.symptomlog.views import add_entry, log_of
+from radiculog.web.symptomlog.views import log_of
+from radiculog.web.symptomlog.writing import add_entry, current_assessment
 
 router = Router(tags=["log"], auth=django_auth)
 Result = Status[dict[str, Any]]
@@ -45,6 +49,13 @@ CREATED = {
 }
 
 
+def _own_entry(request: HttpRequest, entry_id: int) -> Entry | None:
+    """The signed-in person's entry with this id; an id past the database's range is none."""
+    if not 0 < entry_id < 2**63:
+        return None
+    return Entry.objects.filter(pk=entry_id, log__owner_id=request.user.pk).first()
+
+
 def _not_found() -> Result:
     return Status(404, {"error": "not found"})
 
@@ -53,7 +64,9 @@ def _not_found() -> Result:
     "/log",
     response={200: Any},
     summary="Your symptom log as log@1",
-    openapi_extra=documented(r200=("Your log, oldest entry first.", schema_object("log"))),
+    openapi_extra=documented(
+        r200=("Your log, oldest entry first.", schema_object("log")), r401=SIGNED_IN["r401"]
+    ),
 )
 def get_log(request: HttpRequest) -> Result:
     return Status(200, log_of(request).to_doc())
@@ -66,16 +79,17 @@ def get_log(request: HttpRequest) -> Result:
     openapi_extra=documented(
         r200=(ASSESSMENT, schema_object("assessment-full")),
         r404=("The log has no entries yet.", NOT_FOUND),
+        r401=SIGNED_IN["r401"],
     ),
 )
 def get_trend(request: HttpRequest) -> Result:
-    assessment = assessing.log_assessment(log_of(request).to_doc())
+    assessment = current_assessment(log_of(request))
     return Status(200, assessment) if assessment else _not_found()
 
 
 @router.post(
     "/log/entries",
-    response={201: Any, 400: Any},
+    response={201: Any, 400: Any, 413: Any},
     summary="Add one entry (a log@1 entry object)",
     openapi_extra=documented(
         {**log_entry(), "required": ["findings"]},
@@ -85,6 +99,9 @@ def get_trend(request: HttpRequest) -> Result:
             "The body is not a JSON object, or not a valid entry.",
             error(INVALID_JSON, INVALID_DOCUMENT),
         ),
+        r413=TOO_LARGE,
+        r401=SIGNED_IN["r401"],
+        r403=SIGNED_IN["r403"],
     ),
 )
 def post_entry(request: HttpRequest) -> Result:
@@ -113,10 +130,12 @@ def post_entry(request: HttpRequest) -> Result:
             {**log_entry(), "properties": {"id": {"type": "integer"}, **log_entry()["properties"]}},
         ),
         r404=("No such entry of yours.", NOT_FOUND),
+        r401=SIGNED_IN["r401"],
+        r422=BAD_ID,
     ),
 )
 def get_entry(request: HttpRequest, entry_id: int) -> Result:
-    entry = Entry.objects.filter(pk=entry_id, log__owner_id=request.user.pk).first()
+    entry = _own_entry(request, entry_id)
     return Status(200, {"id": entry.pk, **entry.to_item()}) if entry else _not_found()
 
 
@@ -124,8 +143,16 @@ def get_entry(request: HttpRequest, entry_id: int) -> Result:
     "/log/entries/{entry_id}",
     response={204: None, 404: Any},
     summary="Delete one of your entries",
-    openapi_extra=documented(r404=("No such entry of yours.", NOT_FOUND)),
+    openapi_extra=documented(
+        r404=("No such entry of yours.", NOT_FOUND),
+        r422=BAD_ID,
+        r401=SIGNED_IN["r401"],
+        r403=SIGNED_IN["r403"],
+    ),
 )
 def delete_entry(request: HttpRequest, entry_id: int) -> Status[Any]:
-    deleted, _ = Entry.objects.filter(pk=entry_id, log__owner_id=request.user.pk).delete()
-    return Status(204, None) if deleted else _not_found()
+    entry = _own_entry(request, entry_id)
+    if entry is None:
+        return _not_found()
+    writing.delete_entry(entry)
+    return Status(204, None)

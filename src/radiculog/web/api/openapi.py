@@ -74,6 +74,21 @@ NOT_FOUND = {
 }
 
 
+DETAIL: dict[str, Any] = {
+    "type": "object",
+    "required": ["detail"],
+    "properties": {"detail": {"type": "string"}},
+}
+SIGNED_IN: dict[str, tuple[str, dict[str, Any]]] = {
+    "r401": ("Not signed in (the log API uses the web site's session).", DETAIL),
+    "r403": ("The CSRF token is missing or wrong (needed to change the log).", DETAIL),
+}
+BAD_ID: tuple[str, dict[str, Any]] = (
+    "The entry id in the path is not a whole number.",
+    {"type": "object", "required": ["detail"], "properties": {"detail": {"type": "array"}}},
+)
+
+
 # Shown in the interactive docs instead of a generated one (which would answer yes to
 # every warning sign): a right L5 picture with toe lifts weaker on the right.
 FINDINGS_EXAMPLE = {
@@ -144,6 +159,10 @@ def error(*shapes: dict[str, Any]) -> dict[str, Any]:
     return {"title": "Error", "oneOf": list(shapes)}
 
 
+TOO_LARGE = (
+    "The body is larger than the limit (2 MB; a year of twice-daily entries is about 1 MB).",
+    INVALID_JSON,
+)
 ASSESSMENT = "The assessment (radiculog/assessment@1 and its extra fields)."
 
 
@@ -157,4 +176,5 @@ def operation(request_schema: str, description: str) -> dict[str, Any]:
             "The body is not a JSON object, or breaks the contract.",
             error(INVALID_JSON, INVALID_DOCUMENT),
         ),
+        r413=TOO_LARGE,
     )

@@ -7,13 +7,14 @@ command line prints, instead of a second, differently worded validator.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from ninja import NinjaAPI, Status
 
 import radiculog
+from radiculog.contract.limits import UnreadableJSON, load_json
 from radiculog.web.api.openapi import operation
 
 api = NinjaAPI(
@@ -27,16 +28,20 @@ api = NinjaAPI(
 )
 
 Result = Status[dict[str, Any]]
+MAX_BODY = 2 * 1024 * 1024  # a year of entries is one POST /trend of about 1 MB
 
 
 def parse_json_object(request: HttpRequest) -> dict[str, Any] | Result:
-    """The request body as a JSON object, or a 400 result naming what is wrong."""
+    """The request body as a JSON object, or a 400 (413 when too large) result
+    naming what is wrong."""
     try:
-        document = json.loads(request.body.decode("utf-8"))
-    except UnicodeDecodeError:
-        return _invalid("the body is not UTF-8 text")
-    except json.JSONDecodeError as exc:
-        return _invalid(f"{exc.msg} at line {exc.lineno}, column {exc.colno}")
+        document = load_json(request.body, MAX_BODY)
+    except RequestDataTooBig:  # past Django's DATA_UPLOAD_MAX_MEMORY_SIZE
+        return Status(413, {"error": "invalid JSON", "detail": f"the limit is {MAX_BODY} bytes"})
+    except UnreadableJSON as exc:
+        return Status(
+            413 if exc.too_large else 400, {"error": "invalid JSON", "detail": exc.detail}
+        )
     if not isinstance(document, dict):
         return _invalid(f"expected an object, got {type(document).__name__}")
     return document
@@ -59,7 +64,7 @@ def _run(request: HttpRequest, engine_function: str) -> Result:
 
 @api.post(
     "/assess",
-    response={200: Any, 400: Any},
+    response={200: Any, 400: Any, 413: Any},
     summary="Assess one findings document",
     openapi_extra=operation("findings", "A radiculog/findings@1 (or findings@2) document."),
 )
@@ -70,7 +75,7 @@ def assess(request: HttpRequest) -> Result:
 
 @api.post(
     "/trend",
-    response={200: Any, 400: Any},
+    response={200: Any, 400: Any, 413: Any},
     summary="Assess a symptom log",
     openapi_extra=operation(
         "log",

@@ -16,17 +16,33 @@ from radiculog.summary.series import function_series, parse_at
 from radiculog.web.reports.models import Prep
 from radiculog.web.symptomlog import assessing, questionnaire, trendview
 from radiculog.web.symptomlog.models import Log
+from radiculog.web.symptomlog.seen import seen_times
+
+HISTORY_STEPS = 6  # the first change and the latest ones, so the report stays 2 pages
 
 
-def triage_history(log: Log) -> list[dict[str, Any]]:
-    """Each change of an entry's own tier, with when it happened."""
-    history: list[dict[str, Any]] = []
+def triage_history(log: Log) -> dict[str, Any]:
+    """Each change of an entry's own tier, with when it happened: the first and the
+    latest in full, the ones between summed up by tier, so a log that wobbles for a
+    year still fits the page and no urgent spell between is hidden."""
+    steps: list[dict[str, Any]] = []
     for at, tier in log.entries.values_list("at", "tier"):
-        if tier and (not history or history[-1]["tier"] != tier):
-            history.append({"at": at, "tier": tier, "count": 1})
-        elif history and tier:
-            history[-1]["count"] += 1
-    return history
+        if tier and (not steps or steps[-1]["tier"] != tier):
+            steps.append({"at": at, "tier": tier, "count": 1})
+        elif steps and tier:
+            steps[-1]["count"] += 1
+    between = steps[1 : -(HISTORY_STEPS - 1)] if len(steps) > HISTORY_STEPS else []
+    if between:
+        steps = [steps[0], *steps[-(HISTORY_STEPS - 1) :]]
+    counts = Counter[str]()
+    for step in between:
+        counts[step["tier"]] += step["count"]
+    ranks = {tier: rank for rank, tier in enumerate(("emergency", "urgent", "soon", "watchful"))}
+    return {
+        "steps": steps,
+        "between": len(between),
+        "between_tiers": sorted(counts.items(), key=lambda item: ranks.get(item[0], 9)),
+    }
 
 
 def ranked(texts: list[str]) -> list[tuple[str, int]]:
@@ -63,8 +79,9 @@ def prep_of(log: Log) -> PrepList:
 
 
 def build_report(log: Log) -> dict[str, Any]:
-    doc = log.to_doc()
-    assessment = assessing.log_assessment(doc)
+    read = log.read()
+    doc = read.doc
+    assessment = assessing.assessment_of(read, seen_times(log))
     trend = (assessment or {}).get("trend")
     entries = doc["entries"]
     first = first_page(doc, assessment, questionnaire.scores(log))
@@ -73,6 +90,7 @@ def build_report(log: Log) -> dict[str, Any]:
         "log": log,
         "generated": timezone.now(),
         "entry_count": len(entries),
+        "unreadable": read.unreadable,
         "assessment": assessment,
         "escalation": assessing.escalation(assessment),
         "sentences": [s for s in clinician_sentences(doc, trend) if s not in trend_lines],
@@ -85,11 +103,13 @@ def build_report(log: Log) -> dict[str, Any]:
         "triggers": ranked([str(e.get("triggers", "")) for e in entries]),
         "easers": ranked([str(e.get("easers", "")) for e in entries]),
         "prep": prep_of(log),
-        "imaging": imaging_section(log, assessment),
+        "imaging": imaging_section(log, assessment, entries[-1]["findings"] if entries else {}),
     }
 
 
-def imaging_section(log: Log, assessment: dict[str, Any] | None) -> dict[str, Any] | None:
+def imaging_section(
+    log: Log, assessment: dict[str, Any] | None, latest: dict[str, Any]
+) -> dict[str, Any] | None:
     """The MRI reader's level-by-level reading of the pasted report, compared
     with what the log's assessment leans to."""
     text = prep_of(log).imaging_text.strip()
@@ -100,7 +120,5 @@ def imaging_section(log: Log, assessment: dict[str, Any] | None) -> dict[str, An
     report = imaging.read_report(text)
     fit = None
     if assessment is not None:
-        latest = log.entries.last()
-        age = latest.findings.get("age") if latest else None
-        fit = imaging.compare(report, assessment, age)
+        fit = imaging.compare(report, assessment, latest.get("age"))
     return {"text": text, **imaging.render_report_section(report, fit)}

@@ -1,13 +1,16 @@
-"""The engine calls the log pages make: one entry's tier, the log's trend, and
+"""The engine calls the log pages make: the log's assessment with its trend, and
 whether the trend calls for escalation.  No trend rules here: the engine
 (`radiculog.trend`) decides; this module only reads its answer."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-import radiculog
+from radiculog.engine.trend import assess_log
+from radiculog.web.symptomlog.models import ReadLog
 
 ESCALATING_TIERS = ("emergency", "urgent")
 
@@ -21,31 +24,12 @@ class Escalation:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (what, what to do)
 
 
-def log_tier(doc: dict[str, Any]) -> str:
-    """The log's tier: its newest entry escalated by the trend so far."""
-    tier: str = radiculog.trend(doc).urgency.tier
-    return tier
-
-
-def prefix_tiers(doc: dict[str, Any]) -> list[str]:
-    """The log's tier after each entry, parsing the log once (for bulk imports:
-    re-running `radiculog.trend` per entry would parse every prefix again)."""
-    from radiculog.contract.parse import parse_log_document
-    from radiculog.engine.trend import assess_log
-
-    parsed = parse_log_document(doc)
-    entries, seen = parsed.entries, parsed.clinician_seen
-    return [
-        assess_log(entries[: n + 1], [s for s in seen if s <= entries[n].at]).urgency.tier
-        for n in range(len(entries))
-    ]
-
-
-def log_assessment(doc: dict[str, Any]) -> dict[str, Any] | None:
-    """The engine's assessment of the whole log, or None for an empty log."""
-    if not doc["entries"]:
+def assessment_of(read: ReadLog, seen: Sequence[datetime] = ()) -> dict[str, Any] | None:
+    """The engine's assessment of a log already read (and parsed), or None when empty;
+    ``seen``: when a clinician saw the person (log@2 clinician_seen)."""
+    if not read.parsed:
         return None
-    result: dict[str, Any] = radiculog.trend(doc).to_dict()
+    result: dict[str, Any] = assess_log(read.parsed, seen).to_dict()
     return result
 
 

@@ -7,6 +7,7 @@ alone, so the triage history needs no re-assessment.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +16,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from radiculog.contract.errors import FindingsError
+from radiculog.contract.limits import without_nulls
+from radiculog.contract.parse import LogEntry, parse_log
 from radiculog.summary.measures import DailyMeasures, measures_of, strip_measures, with_measures
 
 SLEEP_CHOICES = [
@@ -32,6 +36,9 @@ class Log(models.Model):
     # The person's time zone (IANA name, from their browser at sign-up), so
     # "08:00" in the log, the report and the exports is their morning.
     timezone = models.CharField(max_length=64, default="UTC")
+    # Ids of the entries the trend reads (engine/trend_basis.py), so a new entry is
+    # assessed without reading the whole log; null until worked out.
+    trend_basis = models.JSONField(null=True, blank=True, editable=False)
 
     def __str__(self) -> str:
         return f"log of user {self.owner_id}"
@@ -44,12 +51,13 @@ class Log(models.Model):
             return ZoneInfo("UTC")
 
     def to_doc(self) -> dict[str, Any]:
-        """The whole log as a log@1 document, oldest first, times in the person's zone."""
-        zone = self.zone
-        return {
-            "schema": "radiculog/log@1",
-            "entries": [e.to_item(zone) for e in self.entries.all()],
-        }
+        """The readable entries as a log@1 document, oldest first, in the person's zone."""
+        return self.read().doc
+
+    def read(self) -> ReadLog:
+        """The log, with any entry that cannot be read set aside rather than
+        breaking every page that shows the rest (see ReadLog)."""
+        return read_entries(list(self.entries.all()), self.zone)
 
 
 class Entry(models.Model):
@@ -84,8 +92,9 @@ class Entry(models.Model):
         )
 
     def full_findings(self) -> dict[str, Any]:
-        """The findings with the daily measures written into the notes."""
-        findings = dict(self.findings)
+        """The findings with the daily measures written into the notes (nulls left
+        out, as the contract reads them)."""
+        findings = without_nulls(self.findings)
         notes = with_measures(str(findings.get("notes", "")), self.measures)
         if notes:
             findings["notes"] = notes
@@ -147,3 +156,49 @@ class ClinicianSeen(models.Model):
 
     def __str__(self) -> str:
         return f"clinician seen at {self.at:%Y-%m-%d %H:%M}"
+
+
+LOG_SCHEMA = "radiculog/log@1"
+
+
+@dataclass
+class ReadLog:
+    """A log as the pages show it: the readable entries as a log@1 document (and
+    parsed, so pages need not parse again), and the entries that could not be read
+    (kept in the database, left out here, and named in a note on the page)."""
+
+    doc: dict[str, Any]
+    entries: list[Entry]  # the readable ones, in the document's order
+    parsed: tuple[LogEntry, ...] | None
+    unreadable: list[Entry] = field(default_factory=list)
+
+
+def read_entries(entries: list[Entry], zone: ZoneInfo | None = None) -> ReadLog:
+    """Entries (oldest first) as a ReadLog; the common case parses the log once."""
+    readable, items, unreadable = [], [], []
+    for entry in entries:
+        try:
+            items.append(entry.to_item(zone))
+            readable.append(entry)
+        except (OverflowError, ValueError, TypeError, AttributeError):
+            unreadable.append(entry)
+    doc = {"schema": LOG_SCHEMA, "entries": items}
+    try:
+        return ReadLog(doc, readable, parse_log(doc) if items else None, unreadable)
+    except FindingsError:
+        pass
+    kept = [(entry, item) for entry, item in zip(readable, items, strict=True) if _parses(item)]
+    kept_ids = {id(entry) for entry, _ in kept}
+    unreadable += [entry for entry in readable if id(entry) not in kept_ids]
+    unreadable.sort(key=lambda e: (e.at, e.pk or 0))
+    doc = {"schema": LOG_SCHEMA, "entries": [item for _, item in kept]}
+    parsed = parse_log(doc) if kept else None
+    return ReadLog(doc, [entry for entry, _ in kept], parsed, unreadable)
+
+
+def _parses(item: dict[str, Any]) -> bool:
+    try:
+        parse_log({"schema": LOG_SCHEMA, "entries": [item]})
+    except FindingsError:
+        return False
+    return True

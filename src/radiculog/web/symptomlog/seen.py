@@ -3,6 +3,7 @@ reported before it stop holding the log's result (the engine's log@2 rule)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radiculog.web.symptomlog.models import ClinicianSeen, Log
+
+
+def seen_times(log: Log) -> list[datetime]:
+    """When a clinician saw the person (the engine's ``seen`` argument), oldest first."""
+    return [r.at for r in log.clinician_seen.all()] if log.pk else []
 
 
 def with_seen(log: Log, doc: dict[str, Any]) -> dict[str, Any]:

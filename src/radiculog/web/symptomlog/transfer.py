@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, time
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import radiculog
-from radiculog.exports.csv_export import log_to_csv
-from radiculog.exports.fhir import log_to_bundle
+from radiculog.exports.csv_export import csv_lines
+from radiculog.exports.fhir import bundle_chunks
 from radiculog.exports.ics import next_days, reminders_ics
 from radiculog.exports.log_json import LogImportError, read_log
 from radiculog.web.symptomlog.views import import_entries, log_of
@@ -26,8 +27,16 @@ from radiculog.web.symptomlog.views import import_entries, log_of
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
-def _download(body: str, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
+def _download(
+    body: str | Iterator[str], content_type: str, name: str
+) -> HttpResponse | StreamingHttpResponse:
+    """A file to save; a long log's export is streamed, a piece at a time."""
+    if isinstance(body, str):
+        response: HttpResponse | StreamingHttpResponse = HttpResponse(
+            body, content_type=content_type
+        )
+    else:
+        response = StreamingHttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -37,24 +46,23 @@ def _stem() -> str:
 
 
 @login_required
-def export_json(request: HttpRequest) -> HttpResponse:
-    body = json.dumps(log_of(request).to_doc(), indent=2, ensure_ascii=False)
-    return _download(body, "application/json", f"{_stem()}.json")
+def export_json(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    chunks = json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(log_of(request).to_doc())
+    return _download(chunks, "application/json", f"{_stem()}.json")
 
 
 @login_required
-def export_csv(request: HttpRequest) -> HttpResponse:
-    return _download(
-        log_to_csv(log_of(request).to_doc()), "text/csv; charset=utf-8", f"{_stem()}.csv"
-    )
+def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    lines = csv_lines(log_of(request).to_doc())
+    return _download(lines, "text/csv; charset=utf-8", f"{_stem()}.csv")
 
 
 @login_required
-def export_fhir(request: HttpRequest) -> HttpResponse:
+def export_fhir(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     log = log_of(request)
     weekly = [(q.at.astimezone(log.zone).isoformat(), q.ticked) for q in log.questionnaires.all()]
-    bundle = log_to_bundle(log.to_doc(), questionnaires=weekly)
-    return _download(json.dumps(bundle, indent=2), "application/fhir+json", f"{_stem()}.fhir.json")
+    chunks = bundle_chunks(log.to_doc(), questionnaires=weekly)
+    return _download(chunks, "application/fhir+json", f"{_stem()}.fhir.json")
 
 
 class ImportForm(forms.Form):
@@ -104,7 +112,7 @@ class ReminderForm(forms.Form):
 
 
 @login_required
-def reminders(request: HttpRequest) -> HttpResponse:
+def reminders(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     form = ReminderForm(request.POST or None, initial={"start": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,16 +16,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radiculog.contract.limits import without_nulls
 from radiculog.engine.knowledge import load_knowledge
-from radiculog.exports.log_json import ImportedEntry
 from radiculog.summary.labels import place
 from radiculog.summary.sentences import clinician_sentences
 from radiculog.web.selfcheck import bodymap
 from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.entry_time import EntryTimeError, entry_moment
 from radiculog.web.symptomlog.forms import WHEN_ERRORS, EntryForm, findings_from, initial_from
-from radiculog.web.symptomlog.models import Entry, Log
-from radiculog.web.symptomlog.seen import with_seen
+from radiculog.web.symptomlog.models import Entry, Log, ReadLog, read_entries
+from radiculog.web.symptomlog.seen import seen_times
+from radiculog.web.symptomlog.writing import (
+    MEASURE_FIELDS,
+    add_entry,
+    current_assessment,
+    delete_entry,
+    import_entries,
+)
+
+__all__ = ["add_entry", "import_entries"]  # used by the API and the import page
 
 
 def log_of(request: HttpRequest) -> Log:
@@ -33,52 +44,11 @@ def log_of(request: HttpRequest) -> Log:
     return log
 
 
-MEASURE_FIELDS = (
-    "triggers", "easers", "pain", "sleep", "walk_minutes", "leg_pain", "back_pain", "painkillers",
-)  # fmt: skip
-
-
-def add_entry(log: Log, findings: dict[str, Any], **fields: Any) -> Entry:
-    """Save an entry with the tier the log had once it was added (every entry is
-    assessed, with the trend up to that moment: what the person was told then)."""
-    entry = Entry(log=log, **{k: v for k, v in fields.items() if k in ("at",)})
-    entry.set_findings(findings)
-    for key in MEASURE_FIELDS:
-        if key in fields:
-            setattr(entry, key, fields[key])
-    earlier = [e.to_item() for e in log.entries.filter(at__lte=entry.at)]
-    doc = {"schema": "radiculog/log@1", "entries": [*earlier, entry.to_item()]}
-    entry.tier = assessing.log_tier(with_seen(log, doc))
-    entry.save()
-    return entry
-
-
-def import_entries(log: Log, items: list[ImportedEntry]) -> int:
-    """Add imported entries, skipping any at a moment the log already has; each
-    new entry gets the tier of the log up to it. Returns how many were added."""
-    have = set(log.entries.values_list("at", flat=True))
-    new = [item for item in items if item.at not in have]
-    entries = []
-    for item in new:
-        entry = Entry(log=log, at=item.at, triggers=item.triggers, easers=item.easers)
-        entry.set_findings(item.findings)
-        entries.append(entry)
-    merged = sorted([*log.entries.all(), *entries], key=lambda e: (e.at, e.pk is None))
-    tiers = assessing.prefix_tiers(
-        with_seen(log, {"schema": "radiculog/log@1", "entries": [e.to_item() for e in merged]})
-    )
-    for entry, tier in zip(merged, tiers, strict=True):
-        if entry.pk is None:
-            entry.tier = tier
-    Entry.objects.bulk_create(entries)
-    return len(entries)
-
-
-def log_context(log: Log) -> dict[str, Any]:
-    doc = log.to_doc()
-    assessment = assessing.log_assessment(with_seen(log, doc))
+def log_context(read: ReadLog, log: Log) -> dict[str, Any]:
+    """What the log page shows about the whole log, from one read of it."""
+    doc = read.doc
+    assessment = assessing.assessment_of(read, seen_times(log))
     return {
-        "log": log,
         "doc": doc,
         "assessment": assessment,
         "escalation": assessing.escalation(assessment),
@@ -87,15 +57,21 @@ def log_context(log: Log) -> dict[str, Any]:
         "direction": trendview.direction(assessment),
         "sentences": clinician_sentences(doc, (assessment or {}).get("trend")),
         "seen": list(log.clinician_seen.all()),
+        "unreadable": read.unreadable,
     }
+
+
+ROWS_PER_PAGE = 50
 
 
 @login_required
 def log_page(request: HttpRequest) -> HttpResponse:
+    """The trend of the whole log, and its entries newest first, a page at a time."""
     log = log_of(request)
-    context = log_context(log)
-    context["entries"] = list(log.entries.order_by("-at", "-id"))
-    context["weekly_due"] = bool(context["entries"]) and weekly_due(log)
+    read = log.read()
+    rows = Paginator([*reversed(read.entries)], ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {**log_context(read, log), "log": log, "entries": rows, "page": rows}
+    context["weekly_due"] = bool(read.entries) and weekly_due(log)
     return render(request, "symptomlog/log.html", context)
 
 
@@ -103,7 +79,8 @@ def log_page(request: HttpRequest) -> HttpResponse:
 def new_entry(request: HttpRequest) -> HttpResponse:
     log = log_of(request)
     last = log.entries.order_by("-at", "-id").first()
-    previous = last.findings if last else None
+    previous = _readable_findings(last, log.zone)
+    last = last if previous is not None else None
     form = EntryForm(request.POST or None, initial=initial_from(previous, _daily_test(log)))
     at = form_moment(form, log) if request.method == "POST" and form.is_valid() else None
     if at is not None:
@@ -127,12 +104,14 @@ def new_entry(request: HttpRequest) -> HttpResponse:
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
     names = {t.id: t.name for t in load_knowledge().home_tests.values()}
+    # An unreadable entry shows no findings rather than an error.
+    findings = _readable_findings(entry, entry.log.zone) or {}
     tests = [
         (names.get(f["test"], f["test"]), f.get("left", "—"), f.get("right", "—"))
-        for f in entry.findings.get("function", [])
+        for f in findings.get("function", [])
     ]
     spots = {
-        key: [place(s["region"], s.get("side")) for s in entry.findings.get(key, [])]
+        key: [place(s["region"], s.get("side")) for s in findings.get(key, [])]
         for key in ("pain", "sensory")
     }
     return render(
@@ -144,7 +123,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
-    entry.delete()
+    delete_entry(entry)
     messages.success(request, _("Entry deleted."))
     return redirect("symptomlog:log")
 
@@ -170,9 +149,16 @@ def weekly_due(log: Log) -> bool:
     return due(log)
 
 
+def _readable_findings(entry: Entry | None, zone: ZoneInfo) -> dict[str, Any] | None:
+    """The entry's findings (to show, or carry over into the next), if it can be read."""
+    if entry is None or read_entries([entry], zone).unreadable:
+        return None
+    return without_nulls(entry.findings)
+
+
 def _daily_test(log: Log) -> str | None:
     """The one function test the engine suggests checking daily for this picture."""
-    assessment = assessing.log_assessment(log.to_doc())
+    assessment = current_assessment(log)
     card = (assessment or {}).get("decision_card") or {}
     test = (card.get("daily_check") or {}).get("test")
     return str(test) if test else None
