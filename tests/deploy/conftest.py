@@ -43,9 +43,8 @@ def unique_database_name() -> str:
     return f"radiculog_stack_{uuid.uuid4().hex[:10]}"
 
 
-@pytest.fixture
-def scratch_database() -> Iterator[str]:
-    """A fresh, uniquely named PostgreSQL database, dropped afterwards."""
+def _scratch() -> Iterator[str]:
+    require()
     name = unique_database_name()
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -53,3 +52,14 @@ def scratch_database() -> Iterator[str]:
         yield f"{PG_SERVER}/{name}"
     finally:
         drop_database(name)
+
+
+@pytest.fixture
+def scratch_database() -> Iterator[str]:
+    """A fresh, uniquely named PostgreSQL database, dropped afterwards."""
+    yield from _scratch()
+
+
+@pytest.fixture
+def scratch_database_2() -> Iterator[str]:
+    yield from _scratch()
