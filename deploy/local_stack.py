@@ -12,6 +12,7 @@ import argparse
 import os
 import re
 import secrets
+import shutil
 import signal
 import ssl
 import subprocess
@@ -26,6 +27,7 @@ from psycopg import sql
 REPO = Path(__file__).resolve().parents[1]
 DEPLOY = REPO / "deploy"
 PY = Path(sys.executable)
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"  # /usr/sbin may be off a user's PATH
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -74,6 +76,8 @@ def app_env(args: argparse.Namespace, base: Path) -> dict[str, str]:
         DATABASE_URL=args.database_url,
         WEB_CONCURRENCY=str(args.workers),
     )
+    if args.database_url == "sqlite":  # one file in DIR/data, shared by every process
+        del env["DATABASE_URL"]
     for name in ("RADICULOG_TEST_DB", "RADICULOG_DEBUG", "RADICULOG_SECRET_KEY"):
         env.pop(name, None)
     return env
@@ -137,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-port", type=int, default=8080)
     parser.add_argument("--nginx-workers", type=int, default=1)
     parser.add_argument(
-        "--database-url", default="postgres://postgres@127.0.0.1:5432/radiculog_local"
+        "--database-url",
+        default="postgres://postgres@127.0.0.1:5432/radiculog_local",
+        help="a PostgreSQL URL (the database is made if missing), or `sqlite`",
     )
     args = parser.parse_args(argv)
     base = args.dir.resolve()
@@ -145,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         (base / sub).mkdir(parents=True, exist_ok=True)
     self_signed(base / "tls")
     env = app_env(args, base)
-    ensure_database(args.database_url)
+    if args.database_url != "sqlite":
+        ensure_database(args.database_url)
     manage = [str(PY), str(REPO / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
@@ -160,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
             env=app, cwd=REPO,
         ))  # fmt: skip
     conf = nginx_conf(args, base, ports)
-    subprocess.run(["nginx", "-t", "-q", "-c", str(conf)], check=True)
-    children.append(subprocess.Popen(["nginx", "-c", str(conf)]))
+    subprocess.run([NGINX, "-t", "-q", "-c", str(conf)], check=True)
+    children.append(subprocess.Popen([NGINX, "-c", str(conf)]))
 
     def stop(*_: object) -> None:
         for child in children:

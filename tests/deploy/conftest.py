@@ -19,7 +19,8 @@ PG_SERVER = os.environ.get("RADICULOG_STACK_POSTGRES", "postgres://postgres@127.
 
 
 def require(*tools: str) -> None:
-    missing = [tool for tool in tools if shutil.which(tool) is None]
+    path = os.environ.get("PATH", "") + ":/usr/sbin:/sbin"
+    missing = [tool for tool in tools if shutil.which(tool, path=path) is None]
     if not missing:
         try:
             psycopg.connect(f"{PG_SERVER}/postgres", connect_timeout=3).close()
