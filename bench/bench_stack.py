@@ -14,6 +14,7 @@ Traffic goes to 127.0.0.1 only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -53,7 +55,8 @@ class User:
     def request(
         self, method: str, path: str, body: bytes | None = None, **headers: str
     ) -> tuple[int, bytes]:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), **headers}
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        headers = {"Cookie": cookie, "Accept-Encoding": "gzip", **headers}
         if method == "POST":
             headers.setdefault("Origin", f"https://localhost:{self.port}")
             headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
@@ -95,7 +98,9 @@ class User:
             assert status == 201, status
 
 
-def run_users(users: list[User], think: float, seconds: float) -> tuple[list[float], int, int]:
+def run_users(
+    users: list[User], think: float, seconds: float, pages: list[str] = PAGES
+) -> tuple[list[float], int, int]:
     times: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -104,7 +109,7 @@ def run_users(users: list[User], think: float, seconds: float) -> tuple[list[flo
     def loop(user: User, offset: int) -> None:
         n = offset
         while time.monotonic() < stop_at:
-            path = PAGES[n % len(PAGES)]
+            path = pages[n % len(pages)]
             n += 1
             start = time.perf_counter()
             try:
@@ -148,6 +153,36 @@ def free_port_block(count: int) -> int:
             continue
 
 
+@contextlib.contextmanager
+def stack(database: str, *extra: str) -> Iterator[tuple[int, ssl.SSLContext]]:
+    """scripts/deploy-local's stack on free loopback ports; yields (HTTPS port, TLS context)."""
+    base = Path(tempfile.mkdtemp(prefix="radiculog-bench-"))
+    first = free_port_block(4)
+    name = f"radiculog_bench_{os.getpid()}"
+    url = "sqlite" if database == "sqlite" else f"postgres://postgres@127.0.0.1:5432/{name}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RADICULOG_")}
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "deploy" / "local_stack.py"), "--dir", str(base),
+         "--first-app-port", str(first), "--https-port", str(first + 2),
+         "--http-port", str(first + 3), "--database-url", url, *extra],
+        stdout=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert process.stdout is not None
+    line = process.stdout.readline().decode()
+    assert line.startswith("ready:"), line
+    try:
+        yield first + 2, ssl.create_default_context(cafile=str(base / "tls" / "fullchain.pem"))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+        if database != "sqlite":
+            import psycopg
+
+            with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres",
+                                 autocommit=True) as conn:  # fmt: skip
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
@@ -155,23 +190,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--saturation-users", type=int, default=8)
     args = parser.parse_args()
-    base = Path(tempfile.mkdtemp(prefix="radiculog-bench-"))
-    first = free_port_block(4)
-    url = "sqlite" if args.database == "sqlite" else (
-        f"postgres://postgres@127.0.0.1:5432/radiculog_bench_{os.getpid()}")  # fmt: skip
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RADICULOG_")}
-    stack = subprocess.Popen(
-        [sys.executable, str(REPO / "deploy" / "local_stack.py"), "--dir", str(base),
-         "--first-app-port", str(first), "--https-port", str(first + 2),
-         "--http-port", str(first + 3), "--database-url", url],
-        stdout=subprocess.PIPE, env=env,
-    )  # fmt: skip
-    assert stack.stdout is not None
-    line = stack.stdout.readline().decode()
-    assert line.startswith("ready:"), line
-    try:
-        port = first + 2
-        context = ssl.create_default_context(cafile=str(base / "tls" / "fullchain.pem"))
+    with stack(args.database) as (port, context):
         print(f"stack: nginx + 2 gunicorn masters x 2 workers, {args.database}; "
               f"load {os.getloadavg()[0]:.1f} before")  # fmt: skip
         users = [User(port, context) for _ in range(args.users)]
@@ -180,19 +199,14 @@ def main() -> None:
         run_users(users[:5], 0, 5)  # warm up every worker
         times, errors, count = run_users(users, 1.0, args.seconds)
         report(f"{args.users} users, 1 s think time", times, errors, count, args.seconds)
+        for page in PAGES:
+            alone = run_users(users[:1], 0, 5, [page])[0]
+            print(f"  {page}: p50 {statistics.median(alone) * 1000:.1f} ms, one user alone")
         busy = users[: args.saturation_users]
         times, errors, count = run_users(busy, 0, args.seconds / 2)
         report(f"saturation, {len(busy)} users, no think time", times, errors, count,
                args.seconds / 2)  # fmt: skip
-    finally:
-        stack.send_signal(signal.SIGTERM)
-        stack.wait(timeout=60)
-        if url != "sqlite":
-            import psycopg
-
-            with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres",
-                                 autocommit=True) as conn:  # fmt: skip
-                conn.execute(f"DROP DATABASE IF EXISTS radiculog_bench_{os.getpid()} WITH (FORCE)")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
