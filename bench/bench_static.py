@@ -1,5 +1,5 @@
-"""Static files on the loopback stack: WhiteNoise in the gunicorn workers (what we
-ship) against nginx serving the collectstatic folder itself (docs/hosting.md).
+"""Static files on the loopback stack: nginx serving the collectstatic folder (the
+documented stack) against WhiteNoise in the gunicorn workers (docs/hosting.md).
 8 keep-alive clients fetch the hashed, gzipped site.css for 10 s each way.
 
     .venv/bin/python bench/bench_static.py
@@ -19,7 +19,7 @@ from bench_stack import User, run_users, stack
 
 
 def main() -> None:
-    for label, extra in (("WhiteNoise (app)", ()), ("nginx alias", ("--static-by-nginx",))):
+    for label, extra in (("WhiteNoise (app)", ("--static-by-app",)), ("nginx alias", ())):
         with stack("sqlite", *extra) as (port, context):
             home = User(port, context).request("GET", "/")[1].decode()
             found = re.search(r"/static/radiculog/site\.[0-9a-f]{12}\.css", home)

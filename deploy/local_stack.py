@@ -94,15 +94,9 @@ def nginx_conf(args: argparse.Namespace, base: Path, ports: list[int]) -> Path:
     site = site.replace("server_name radiculog.example.org;", "server_name localhost 127.0.0.1;")
     site = site.replace("/etc/radiculog/tls", str(base / "tls"))
     site = site.replace("/var/log/nginx/radiculog.access.log", str(base / "log" / "nginx.log"))
-    if args.static_by_nginx:  # the alternative docs/hosting.md describes (bench_static.py)
-        block = (
-            "    location /static/ {\n"
-            f"        alias {base / 'data' / 'static'}/;\n"
-            "        expires max;\n        gzip_static on;\n    }\n\n"
-        )
-        site = site.replace(
-            "    location / {\n        proxy_pass", block + "    location / {\n        proxy_pass"
-        )
+    site = site.replace("/var/lib/radiculog/static/", f"{base / 'data' / 'static'}/")
+    if args.static_by_app:  # WhiteNoise answers instead (bench/bench_static.py)
+        site = re.sub(r"    location /static/ \{.*?\n    \}\n\n", "", site, flags=re.S)
     (base / "nginx-site.conf").write_text(site)
     run = base / "run"
     user = "user root;\n" if os.geteuid() == 0 else ""
@@ -149,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--https-port", type=int, default=8443)
     parser.add_argument("--http-port", type=int, default=8080)
     parser.add_argument("--nginx-workers", type=int, default=1)
-    parser.add_argument("--static-by-nginx", action="store_true", help="not WhiteNoise")
+    parser.add_argument(
+        "--static-by-app", action="store_true", help="WhiteNoise serves /static/, not nginx"
+    )
     parser.add_argument(
         "--database-url",
         default="postgres://postgres@127.0.0.1:5432/radiculog_local",
