@@ -177,8 +177,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-# WhiteNoise serves `collectstatic` output with content-hashed names cached for a
-# year (docs/hosting.md compares it with the proxy serving the folder).
+# `collectstatic` writes content-hashed, gzipped copies that nginx serves in production
+# (docs/hosting.md); WhiteNoise answers any static request that reaches the app.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
