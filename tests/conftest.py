@@ -118,3 +118,16 @@ def as_log(*entries: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def make_log() -> Any:
     return as_log
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Static files straight from the apps (no `collectstatic`, no manifest) in tests;
+    production uses WhiteNoise's hashed, compressed copies (tested in tests/deploy)."""
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.STATIC_ROOT = None

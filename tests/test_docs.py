@@ -41,3 +41,22 @@ def test_every_knowledge_file_is_described_for_clinicians() -> None:
             assert path.name in docs, (
                 f"{path.name} is not described in docs/clinical-model.md or knowledge.md"
             )
+
+
+def test_every_deploy_file_is_in_the_hosting_guide() -> None:
+    guide = (REPO / "docs" / "hosting.md").read_text()
+    for path in (REPO / "deploy").rglob("*"):
+        if path.is_file() and path.name != "local_stack.py" and "__pycache__" not in path.parts:
+            assert path.name in guide, f"{path.relative_to(REPO)} is not in docs/hosting.md"
+    assert "scripts/deploy-local" in guide
+
+
+def test_every_variable_of_the_production_env_file_is_documented() -> None:
+    import re
+
+    config = (REPO / "docs" / "configuration.md").read_text()
+    env = (REPO / "deploy" / "radiculog.env").read_text()
+    names = re.findall(r"^#?([A-Z][A-Z0-9_]+)=", env, re.M)
+    assert "RADICULOG_SECRET_KEY_FILE" in names
+    for name in names:
+        assert f"`{name}" in config, f"{name} (deploy/radiculog.env) is not in configuration.md"

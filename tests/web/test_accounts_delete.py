@@ -42,3 +42,22 @@ def test_the_wrong_password_deletes_nothing(people: People, client: Client) -> N
     assert response.status_code == 200
     assert "not your password" in response.content.decode()
     assert Entry.objects.count() == 2
+
+
+def test_deleting_ends_the_persons_other_sessions_and_failed_login_counts(
+    people: People, client: Client
+) -> None:
+    from axes.models import AccessAttempt
+    from django.contrib.sessions.models import Session
+
+    phone, laptop, bobs = Client(), Client(), Client()
+    for device, name in ((phone, "alice"), (laptop, "alice"), (bobs, "bob")):
+        signed_in = device.post(reverse("accounts:login"), {"username": name, "password": PASSWORD})
+        assert signed_in.status_code == 302
+    Client().post(reverse("accounts:login"), {"username": "alice", "password": "wrong"})
+    assert AccessAttempt.objects.filter(username="alice").exists()
+    phone.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert laptop.get(reverse("symptomlog:log"))["Location"].startswith(reverse("accounts:login"))
+    assert not AccessAttempt.objects.filter(username="alice").exists()
+    assert Session.objects.count() == 1  # bob's
+    assert bobs.get(reverse("symptomlog:log")).status_code == 200

@@ -95,3 +95,26 @@ def test_a_signed_in_person_starts_the_log_from_the_result(
         store_check(client)
     client.post(reverse("symptomlog:start"))
     assert Entry.objects.filter(log__owner=user).count() == (1 if has_check else 0)
+
+
+def test_signing_up_without_email_warns_that_a_lost_password_loses_the_log(
+    client: Client, db: Any
+) -> None:
+    page = client.post(reverse("accounts:signup"), NEW, follow=True).content.decode()
+    assert "You gave no email address" in page
+    assert "nobody can get your log" in page
+
+
+def test_signing_up_with_email_keeps_it_for_a_reset_and_does_not_warn(
+    client: Client, db: Any
+) -> None:
+    page = client.post(
+        reverse("accounts:signup"), {**NEW, "email": "dana@example.org"}, follow=True
+    ).content.decode()
+    assert "You gave no email address" not in page
+    assert User.objects.get(username="dana").email == "dana@example.org"
+
+
+def test_the_sign_up_page_says_what_the_email_is_for(client: Client, db: Any) -> None:
+    page = client.get(reverse("accounts:signup")).content.decode()
+    assert "a lost password means a lost log" in page

@@ -1,4 +1,5 @@
-"""Twice-daily check-in reminders as an iCalendar file (RFC 5545).
+"""Twice-daily check-in reminders as an iCalendar file (RFC 5545), written by the
+`icalendar` library (escaping, line folding, CRLF endings are its job).
 
 Times are "floating" local times (no time zone), so a 08:00 reminder rings at
 08:00 wherever the phone is; each event carries a display alarm.
@@ -10,8 +11,11 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from icalendar import Alarm, Calendar, Event
+
 DEFAULT_TIMES = (time(8, 0), time(20, 0))
 PRODID = "-//Radiculog//Symptom log reminders//EN"
+DESCRIPTION = "Quick check: body map, one strength test per side, pain 0-10, sleep, walking."
 _NAMESPACE = uuid.UUID("0b9a3f1e-3c55-4e3a-9b1e-6c7d2f1e8a90")
 
 
@@ -21,50 +25,22 @@ class ReminderError(ValueError):
         self.field, self.value, self.allowed = field, value, allowed
 
 
-def escape_text(text: str) -> str:
-    """TEXT value escaping (RFC 5545 section 3.3.11)."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (3.1)."""
-    out: list[str] = []
-    current = b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        limit = 75 if not out else 74  # continuation lines start with a space
-        if len(current) + len(encoded) > limit:
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
-
-
-def _event(day: date, at: time, stamp: str, summary: str, url: str | None, seed: str) -> list[str]:
-    start = datetime.combine(day, at)
-    uid = uuid.uuid5(_NAMESPACE, f"{seed}|{start.isoformat()}")
-    description = "Quick check: body map, one strength test per side, pain 0-10, sleep, walking."
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid}@radiculog",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART:{start:%Y%m%dT%H%M%S}",
-        "DURATION:PT5M",
-        f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(description)}",
-    ]
+def _event(start: datetime, stamp: datetime, summary: str, url: str | None, seed: str) -> Event:
+    event = Event()
+    event.add("uid", f"{uuid.uuid5(_NAMESPACE, f'{seed}|{start.isoformat()}')}@radiculog")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)  # naive datetime: a floating local time
+    event.add("duration", timedelta(minutes=5))
+    event.add("summary", summary)
+    event.add("description", DESCRIPTION)
     if url:
-        lines.append(f"URL:{url}")
-    lines += [
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{escape_text(summary)}",
-        "TRIGGER:PT0M",
-        "END:VALARM",
-        "END:VEVENT",
-    ]
-    return lines
+        event.add("url", url)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", timedelta(0))
+    event.add_component(alarm)
+    return event
 
 
 def reminders_ics(
@@ -82,13 +58,16 @@ def reminders_ics(
         raise ReminderError("days", len(chosen), "1 to 31 days")
     if not times:
         raise ReminderError("times", list(times), "at least one time of day")
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
     for day in chosen:
         for at in sorted(times):
-            lines += _event(day, at, stamp, summary, url, seed)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+            calendar.add_component(_event(datetime.combine(day, at), stamp, summary, url, seed))
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
 
 
 def next_days(start: date, count: int) -> list[date]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # login throttling, counted atomically in the database
     "ninja",  # serves its docs page from its own static files, not a CDN
     "radiculog.web",
     "radiculog.web.selfcheck",
@@ -65,6 +67,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files answer here, before sessions or the database are touched.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "radiculog.web.middleware.privacy.NoStoreMiddleware",
     "radiculog.web.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -73,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "radiculog.web.urls"
@@ -117,9 +123,9 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
-# Login throttling counts failures in the cache; a database cache is shared by every
-# worker process (a per-process memory cache would let each worker allow its own
-# five tries). The table is made by the accounts app's first migration.
+# A database cache is shared by every worker process and every app host (nothing
+# relies on it today; a per-process memory cache would silently differ between them).
+# The table is made by the accounts app's first migration.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -133,6 +139,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "symptomlog:log"
 AUTH_PASSWORD_VALIDATORS = [
@@ -144,13 +154,20 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # An anonymous check lives only in the session; it expires after this many hours.
 SESSION_COOKIE_AGE = env_int("RADICULOG_SESSION_HOURS", 72) * 3600
+# A signed-in person stays signed in this long, renewed at every visit (accounts.signals).
+LOGIN_SESSION_SECONDS = env_int("RADICULOG_LOGIN_DAYS", 14) * 86400
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("RADICULOG_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("RADICULOG_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("RADICULOG_HSTS_SECONDS", 0)
-if env_bool("RADICULOG_BEHIND_PROXY", False):
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("RADICULOG_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("RADICULOG_HSTS_PRELOAD", False)
+# The load balancer's health check asks over plain HTTP on the private side.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+BEHIND_PROXY = env_bool("RADICULOG_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -166,9 +183,48 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-# true: Django serves STATIC_ROOT itself (run `manage.py collectstatic` first). In DEBUG,
-# runserver serves static files anyway.
-SERVE_STATIC = env_bool("RADICULOG_SERVE_STATIC", False)
+# `collectstatic` writes content-hashed, gzipped copies that nginx serves in production
+# (docs/hosting.md); WhiteNoise answers any static request that reaches the app.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if DEBUG:
+    # No collectstatic needed for the development server (the tests do the same).
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+# Login throttling (django-axes): five wrong passwords for one name from one address,
+# then a 15-minute pause. Keyed on the pair, so nobody elsewhere can lock a person out.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of who signed in when
+AXES_LOCKOUT_CALLABLE = "radiculog.web.accounts.lockout.locked_out"
+AXES_VERBOSE = False
+# The client's address: behind the proxy, the right-most X-Forwarded-For address, the
+# one nginx wrote (deploy/nginx.conf); anything a client forges sits to its left.
+# Without a proxy, only the socket's address counts.
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if BEHIND_PROXY else ("REMOTE_ADDR",)
+)
+
+# Mail (password reset links): printed to the console unless an SMTP host is set.
+EMAIL_HOST = env_str("RADICULOG_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("RADICULOG_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("RADICULOG_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("RADICULOG_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("RADICULOG_EMAIL_STARTTLS", EMAIL_PORT != 465)
+EMAIL_USE_SSL = not EMAIL_USE_TLS and EMAIL_PORT == 465
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("RADICULOG_EMAIL_FROM", "radiculog@localhost")
+PASSWORD_RESET_TIMEOUT = 3 * 3600
 
 LOGGING = {
     "version": 1,

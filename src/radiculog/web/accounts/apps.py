@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
     name = "radiculog.web.accounts"
     label = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from radiculog.web.accounts import signals  # noqa: F401  (connects the receivers)

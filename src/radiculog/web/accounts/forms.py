@@ -5,16 +5,26 @@ from zoneinfo import available_timezones
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from radiculog.web.accounts import throttle
 from radiculog.web.accounts.wording import LOGIN, SIGNUP, plain_words
 
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        required=False,
+        help_text=_(
+            "Used only to send you a link if you forget your password. "
+            "Without it, a lost password means a lost log."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     # Filled in by the browser (symptomlog/timezone.js); UTC without JavaScript.
     tz = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    class Meta(UserCreationForm.Meta):
+        fields = ("username", "email")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -25,31 +35,17 @@ class SignupForm(UserCreationForm):  # type: ignore[type-arg]
         return name if name in available_timezones() else "UTC"
 
 
-class ThrottledLoginForm(AuthenticationForm):
+class PlainLoginForm(AuthenticationForm):
+    """Django's login form in plain words (django-axes counts the failures)."""
+
     error_messages = {
         **AuthenticationForm.error_messages,
-        "throttled": _("Too many tries. For your safety, wait 15 minutes and try again."),
         "invalid_login": _("That name and password do not match a log. Check both and try again."),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         plain_words(self, LOGIN)
-
-    def clean(self) -> dict[str, Any]:
-        request: HttpRequest | None = self.request
-        username = str(self.data.get("username", ""))
-        if request is not None and throttle.is_blocked(request, username):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            data: dict[str, Any] = super().clean()
-        except forms.ValidationError:
-            if request is not None:
-                throttle.record_failure(request, username)
-            raise
-        if request is not None:
-            throttle.clear(request, username)
-        return data
 
 
 class DeleteAccountForm(forms.Form):

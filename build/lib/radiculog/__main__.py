@@ -1,0 +1,3 @@
+from radiculog.cli import main
+
+raise SystemExit(main())

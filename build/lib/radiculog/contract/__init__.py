@@ -1,0 +1,1 @@
+"""The findings contract: packaged schemas and parsing of documents into engine types."""

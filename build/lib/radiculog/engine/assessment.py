@@ -1,0 +1,100 @@
+"""Assess one findings document: urgency first, then the root picture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from radiculog.engine.card import DecisionCard, decision_card
+from radiculog.engine.findings import Findings
+from radiculog.engine.function import Weakness, weaknesses
+from radiculog.engine.knowledge import Explanation, Knowledge, load_knowledge
+from radiculog.engine.other_explanations import consider
+from radiculog.engine.radicular import Radicular, checklist
+from radiculog.engine.red_flags import Reason, fired_reasons, missing_safety, most_urgent
+from radiculog.engine.roots import RootPicture, picture
+
+if TYPE_CHECKING:
+    from radiculog.engine.trend import Trend
+
+
+@dataclass(frozen=True)
+class Urgency:
+    tier: str
+    screening_complete: bool
+    missing: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    findings: Findings
+    urgency: Urgency
+    radicular: Radicular
+    roots: RootPicture
+    weaknesses: tuple[Weakness, ...]
+    other_explanations: tuple[Explanation, ...]
+    card: DecisionCard
+    knowledge_version: str
+    trend: Trend | None = field(default=None)
+
+    @property
+    def leaning(self) -> str | None:
+        return self.roots.leaning
+
+    def to_dict(self) -> dict[str, object]:
+        from radiculog.engine.document import assessment_document
+
+        return assessment_document(self)
+
+
+def screening_incomplete_reason(missing: list[str], knowledge: Knowledge) -> Reason:
+    asked = ", ".join(knowledge.questions[q].short for q in missing)
+    return Reason(
+        id="screening_incomplete",
+        tier="soon",
+        text=(
+            "Some safety questions are not answered, so warning signs cannot be ruled out. "
+            f"Not answered: {asked}."
+        ),
+        action="Answer the remaining safety questions, or ask a clinician within days.",
+        sources=("nice_cks_sciatica", "radiculog_method"),
+    )
+
+
+def no_warning_signs_reason() -> Reason:
+    return Reason(
+        id="no_warning_signs",
+        tier="watchful",
+        text="None of the warning signs apply to you today.",
+        action="Care for it at home, keep a twice-daily log for 72 hours, then check again.",
+        sources=("nice_ng59", "nhs_sciatica"),
+    )
+
+
+def urgency(findings: Findings, knowledge: Knowledge) -> Urgency:
+    reasons = fired_reasons(findings, knowledge)
+    missing = missing_safety(findings, knowledge)
+    if missing:
+        # Unanswered is never read as no: an incomplete screen is never watchful.
+        reasons.append(screening_incomplete_reason(missing, knowledge))
+    if not reasons:
+        reasons.append(no_warning_signs_reason())
+    tier = most_urgent([r.tier for r in reasons])
+    return Urgency(tier, not missing, tuple(missing), tuple(reasons))
+
+
+def assess_findings(findings: Findings, knowledge: Knowledge | None = None) -> Assessment:
+    knowledge = knowledge or load_knowledge()
+    urgent = urgency(findings, knowledge)
+    roots = picture(findings, knowledge)
+    return Assessment(
+        findings=findings,
+        urgency=urgent,
+        radicular=checklist(findings, knowledge),
+        roots=roots,
+        weaknesses=tuple(weaknesses(findings)),
+        other_explanations=tuple(consider(findings, knowledge, urgent.tier)),
+        card=decision_card(knowledge, urgent.tier, roots),
+        knowledge_version=knowledge.version,
+    )

@@ -1,0 +1,305 @@
+"""Load the clinical knowledge files into immutable objects.
+
+The knowledge lives as TOML and CSV in ``radiculog/knowledge`` so a clinician can
+review it without reading Python; this module only parses and checks its shape.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any
+
+ROOTS = ("L2", "L3", "L4", "L5", "S1")
+TIERS = ("watchful", "soon", "urgent", "emergency")  # least to most urgent
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    authors: str
+    year: int
+    title: str
+    where: str
+    url: str | None
+    secondary: bool
+
+    def citation(self) -> str:
+        return f"{self.authors} ({self.year}). {self.title}. {self.where}."
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    group: str  # safety | checklist | extra
+    text: str
+    short: str
+    since: int
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    id: str
+    label: str
+    view: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    tier: str
+    when_yes: frozenset[str]
+    when_not_no: frozenset[str]
+    when_no: frozenset[str]
+    when_unanswered: frozenset[str]
+    when_facts: frozenset[str]
+    text: str
+    action: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TierAdvice:
+    id: str
+    rank: int
+    title: str
+    do: str
+    within: str
+    tell: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HomeTest:
+    id: str
+    name: str
+    roots: tuple[str, ...]
+    daily_for: tuple[str, ...]
+    how: tuple[str, ...]
+    safety: str
+    watch_for: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sign:
+    signal: str
+    finding: str
+    root: str
+    lr: float
+    basis: str
+    sources: tuple[str, ...]
+    remarks: str
+
+
+@dataclass(frozen=True)
+class Prior:
+    age_from: int | None
+    age_to: int | None
+    probabilities: dict[str, float]
+    sources: tuple[str, ...]
+    remarks: str
+
+    def covers(self, age: int | None) -> bool:
+        if self.age_from is None or self.age_to is None:
+            return age is None
+        return age is not None and self.age_from <= age <= self.age_to
+
+
+@dataclass(frozen=True)
+class Explanation:
+    id: str
+    when: str
+    title: str
+    text: str
+    sources: tuple[str, ...]
+    calm_only: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Knowledge:
+    version: str
+    sources: dict[str, Source]
+    questions: dict[str, Question]
+    regions: dict[str, RegionInfo]
+    reflexes: dict[str, str]
+    provocation: dict[str, str]
+    rules: tuple[Rule, ...]
+    tiers: dict[str, TierAdvice]
+    care: dict[str, Any]
+    overlap: dict[str, Any]
+    disclaimer: str
+    home_tests: dict[str, HomeTest]
+    signs: tuple[Sign, ...]
+    priors: tuple[Prior, ...]
+    method: dict[str, Any]
+    explanations: tuple[Explanation, ...]
+
+    @cached_property
+    def safety_ids(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions.values() if q.group == "safety")
+
+    def safety_questions(self) -> list[str]:
+        return list(self.safety_ids)
+
+    @cached_property
+    def sign_index(self) -> dict[tuple[str, str], tuple[Sign, ...]]:
+        """Signs by (signal, finding), built once: the root model looks them up per finding."""
+        index: dict[tuple[str, str], list[Sign]] = {}
+        for sign in self.signs:
+            index.setdefault((sign.signal, sign.finding), []).append(sign)
+        return {key: tuple(signs) for key, signs in index.items()}
+
+    def prior_for(self, age: int | None) -> Prior:
+        for prior in self.priors:
+            if prior.covers(age):
+                return prior
+        raise LookupError(f"no prior covers age {age!r}")
+
+
+def _text(name: str) -> str:
+    return resources.files("radiculog.knowledge").joinpath(name).read_text(encoding="utf-8")
+
+
+def _toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(_text(name))
+
+
+def _csv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(_text(name))))
+
+
+def _ids(raw: str) -> tuple[str, ...]:
+    return tuple(s for s in raw.split(";") if s)
+
+
+def _sources() -> dict[str, Source]:
+    return {
+        key: Source(
+            id=key,
+            authors=v["authors"],
+            year=int(v["year"]),
+            title=v["title"],
+            where=v["where"],
+            url=v.get("url"),
+            secondary=bool(v.get("secondary", False)),
+        )
+        for key, v in _toml("sources.toml").items()
+    }
+
+
+def _rules(raw: list[dict[str, Any]]) -> tuple[Rule, ...]:
+    return tuple(
+        Rule(
+            id=r["id"],
+            tier=r["tier"],
+            when_yes=frozenset(r.get("when_yes", ())),
+            when_not_no=frozenset(r.get("when_not_no", ())),
+            when_no=frozenset(r.get("when_no", ())),
+            when_unanswered=frozenset(r.get("when_unanswered", ())),
+            when_facts=frozenset(r.get("when_facts", ())),
+            text=r["text"],
+            action=r["action"],
+            sources=tuple(r["sources"]),
+        )
+        for r in raw
+    )
+
+
+def _home_tests(raw: dict[str, Any]) -> dict[str, HomeTest]:
+    return {
+        key: HomeTest(
+            id=key,
+            name=t["name"],
+            roots=tuple(t["root"]),
+            daily_for=tuple(t["daily_for"]),
+            how=tuple(t["how"]),
+            safety=t["safety"],
+            watch_for=t["watch_for"],
+            sources=tuple(t["sources"]),
+        )
+        for key, t in raw.items()
+    }
+
+
+def _priors() -> tuple[Prior, ...]:
+    return tuple(
+        Prior(
+            age_from=int(row["age_from"]) if row["age_from"] else None,
+            age_to=int(row["age_to"]) if row["age_to"] else None,
+            probabilities={root: float(row[root]) for root in ROOTS},
+            sources=_ids(row["sources"]),
+            remarks=row["remarks"],
+        )
+        for row in _csv("priors.csv")
+    )
+
+
+def _signs() -> tuple[Sign, ...]:
+    return tuple(
+        Sign(
+            signal=row["signal"],
+            finding=row["finding"],
+            root=row["root"],
+            lr=float(row["lr"]),
+            basis=row["basis"],
+            sources=_ids(row["sources"]),
+            remarks=row["remarks"],
+        )
+        for row in _csv("signs.csv")
+    )
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """Parse every knowledge file once per process."""
+    vocab = _toml("vocabulary.toml")
+    advice = _toml("advice.toml")
+    questions = {
+        key: Question(key, q["group"], q["text"], q["short"], int(q.get("since", 1)))
+        for key, q in vocab["questions"].items()
+    }
+    regions = {
+        key: RegionInfo(key, r["label"], r["view"], int(r["level"]))
+        for key, r in vocab["regions"].items()
+    }
+    tiers = {
+        key: TierAdvice(
+            key, t["rank"], t["title"], t["do"], t["within"], t["tell"], tuple(t["sources"])
+        )
+        for key, t in advice["tiers"].items()
+    }
+    explanations = tuple(
+        Explanation(
+            e["id"],
+            e["when"],
+            e["title"],
+            e["text"],
+            tuple(e["sources"]),
+            e.get("calm_only", False),
+        )
+        for e in _toml("other_explanations.toml")["explanations"]
+    )
+    return Knowledge(
+        version=_text("VERSION").strip(),
+        sources=_sources(),
+        questions=questions,
+        regions=regions,
+        reflexes={k: v["label"] for k, v in vocab["reflexes"].items()},
+        provocation={k: v["label"] for k, v in vocab["provocation"].items()},
+        rules=_rules(_toml("red_flags.toml")["rules"]),
+        tiers=tiers,
+        care=advice["care"],
+        overlap=advice["overlap"],
+        disclaimer=advice["disclaimer"]["text"],
+        home_tests=_home_tests(_toml("home_tests.toml")["tests"]),
+        signs=_signs(),
+        priors=_priors(),
+        method=_toml("method.toml"),
+        explanations=explanations,
+    )

@@ -1,0 +1,87 @@
+"""Patterns that point to something other than a nerve root in the back.
+
+Each is a prompt to raise with a clinician, never a diagnosis. The wording and
+sources live in knowledge/other_explanations.toml; the patterns are here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from radiculog.engine.findings import YES, Findings
+from radiculog.engine.function import weaker_side
+from radiculog.engine.knowledge import Explanation, Knowledge
+
+
+def _peroneal(f: Findings, k: Knowledge) -> bool:
+    """Foot-lift weakness with outer-leg/top-of-foot symptoms but a normal hip abduction."""
+    hip = next((r for r in f.function if r.test == "hip_abduction"), None)
+    for result in f.function:
+        side = f.weaker_sides[result.test] if result.test in ("toe_lift", "heel_walk") else None
+        if side is None or hip is None:
+            continue
+        hip_ok = hip.value(side) not in (None, "weaker", "unable") and weaker_side(hip) != side
+        outer = {r.region for r in f.marked() if r.side == side} & {
+            "lateral_leg",
+            "dorsum_foot",
+            "first_web_space",
+        }
+        if hip_ok and outer:
+            return True
+    return False
+
+
+def _hip(f: Findings, k: Knowledge) -> bool:
+    regions = f.leg_regions
+    return (
+        not regions.isdisjoint(("groin", "anterior_thigh"))
+        and not any(k.regions[r].level >= 3 for r in regions)
+        and f.answer("pain_below_knee") is not YES
+    )
+
+
+def _buttock_only(f: Findings, k: Knowledge) -> bool:
+    regions = f.leg_regions | {r.region for r in f.pain}
+    return (
+        bool(regions)
+        and regions <= {"low_back", "buttock"}
+        and (f.answer("pain_below_knee") is not YES)
+    )
+
+
+def _piriformis(f: Findings, k: Knowledge) -> bool:
+    """Buttock pain worse sitting, with no weakness and no repeatable numbness."""
+    return (
+        f.answer("worse_with_cough_sneeze_sitting") is YES
+        and any(r.region == "buttock" for r in f.pain)
+        and f.answer("numbness_repeatable") is not YES
+        and not any(f.weaker_sides.values())
+        and not any(s.repeatable for s in f.sensory)
+    )
+
+
+def _vascular(f: Findings, k: Knowledge) -> bool:
+    return f.answer("leg_pain_walking_eased_standing") is YES
+
+
+def _brisk(f: Findings, k: Knowledge) -> bool:
+    return any(r.result == "brisk" for r in f.reflexes)
+
+
+PATTERNS: dict[str, Callable[[Findings, Knowledge], bool]] = {
+    "peroneal_pattern": _peroneal,
+    "hip_pattern": _hip,
+    "buttock_only_pattern": _buttock_only,
+    "piriformis_pattern": _piriformis,
+    "vascular_claudication": _vascular,
+    "brisk_reflex": _brisk,
+}
+
+
+def consider(findings: Findings, knowledge: Knowledge, tier: str) -> list[Explanation]:
+    calm = tier in ("watchful", "soon")
+    return [
+        e
+        for e in knowledge.explanations
+        if (calm or not e.calm_only) and PATTERNS[e.when](findings, knowledge)
+    ]

@@ -1,0 +1,101 @@
+"""The assessment as plain text for a person: short sentences, most important first."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from radiculog.engine.knowledge import Knowledge, load_knowledge
+from radiculog.engine.trend import trend_text
+from radiculog.engine.wording import evidence_text, weakness_text
+
+if TYPE_CHECKING:
+    from radiculog.engine.assessment import Assessment
+
+ICONS = {"emergency": "!!!", "urgent": "!!", "soon": "!", "watchful": "~"}
+WIDTH = 76
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent))
+
+
+def _bullets(lines: list[str] | tuple[str, ...]) -> list[str]:
+    return [_wrap(line, "  - ") for line in lines]
+
+
+def _urgency(a: Assessment, k: Knowledge) -> list[str]:
+    tier = a.urgency.tier
+    advice = k.tiers[tier]
+    out = [f"[{ICONS[tier]}] {advice.title.upper()}", _wrap(advice.do, ""), ""]
+    out.append("Why:")
+    out += _bullets([f"{r.text} {r.action}" for r in a.urgency.reasons])
+    if not a.urgency.screening_complete:
+        missing = ", ".join(k.questions[q].short for q in a.urgency.missing)
+        out += ["", _wrap(f"Safety check NOT complete. Still to answer: {missing}.", "")]
+    if tier == "emergency":
+        out += ["", _wrap(f"What to tell them: {advice.tell}", "")]
+    return out
+
+
+def _roots(a: Assessment, k: Knowledge) -> list[str]:
+    r = a.roots
+    if r.leaning:
+        head = f"Which nerve root: the evidence leans to {r.leaning} ({r.confidence} confidence)"
+    else:
+        head = "Which nerve root: no clear leaning; the evidence is too weak or too mixed"
+    side = {"left": "left leg", "right": "right leg", "both": "both legs"}.get(r.side or "", "")
+    out = [head + (f", {side}." if side else ".")]
+    for score in r.scores[:3]:
+        bar = "#" * round(score.probability * 30)
+        out.append(f"  {score.root:<3} {bar:<30} {score.probability:4.0%}")
+    top = r.scores[0]
+    if top.evidence:
+        out.append(f"Why {top.root}:")
+        out += _bullets([evidence_text(e, k) for e in top.evidence])
+    out.append(_wrap(k.overlap["text"], ""))
+    return out
+
+
+def _card(a: Assessment, k: Knowledge) -> list[str]:
+    card = a.card
+    out: list[str] = []
+    if card.meanwhile:
+        out += ["Meanwhile:", *_bullets(card.meanwhile), "Avoid:", *_bullets(card.avoid)]
+    check = card.daily_check
+    if check:
+        why = "for the leaning root" if check.leaning else f"for {check.root}, the most likely root"
+        title = "Your one daily check" if card.also_check is None else "Your daily checks"
+        out += [f"{title} ({why}): {check.test.name}"]
+        out += _bullets(check.test.how)
+        out += [_wrap(f"Safety: {check.test.safety} Watch for {check.test.watch_for}.", "")]
+    also = card.also_check
+    if also:
+        out += [f"And ({also.root} is next most likely): {also.test.name}"]
+        out += _bullets(also.test.how)
+        out += [_wrap(f"Safety: {also.test.safety} Watch for {also.test.watch_for}.", "")]
+    return out
+
+
+def render(a: Assessment) -> str:
+    k = load_knowledge()
+    parts: list[list[str]] = [_urgency(a, k)]
+    if a.urgency.tier != "emergency":
+        checklist = (
+            f"Nerve-root checklist: {a.radicular.yes_count} of 4 yes, so nerve-root irritation "
+            + ("is likely." if a.radicular.likely else "is not clearly shown.")
+        )
+        parts.append([checklist])
+        parts.append(_roots(a, k))
+        if a.weaknesses:
+            parts.append(["Strength:", *_bullets([weakness_text(w, k) for w in a.weaknesses])])
+        if a.other_explanations:
+            lines = [f"{e.title}: {e.text}" for e in a.other_explanations]
+            parts.append(["Other explanations to consider (not a diagnosis):", *_bullets(lines)])
+        if a.trend is not None:
+            parts.append(
+                [f"Your log ({a.trend.entries} entries):", *_bullets(trend_text(a.trend, k))]
+            )
+        parts.append(_card(a, k))
+    parts.append([_wrap(k.disclaimer, "")])
+    return "\n\n".join("\n".join(p) for p in parts if p) + "\n"

@@ -1,0 +1,70 @@
+"""A log@1 document as CSV: one row per entry, one column per measure.
+
+Cells a spreadsheet would run as a formula (starting with = + - @) get a
+leading apostrophe, so an exported log can be opened safely.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from radiculog.summary.labels import SLEEP_LABELS, place
+from radiculog.summary.measures import measures_of, strip_measures
+
+FIXED = ["at", "pain_0_10", "sleep", "walk_minutes", "pain_areas", "changed_feeling"]
+TAIL = ["triggers", "easers", "notes"]
+
+
+def _safe(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _spots(spots: list[Mapping[str, Any]]) -> str:
+    names = []
+    for spot in spots:
+        name = place(spot["region"], spot.get("side"))
+        names.append(f"{name} {spot['kind']}" if spot.get("kind") else name)
+    return "; ".join(names)
+
+
+def function_columns(log: Mapping[str, Any]) -> list[str]:
+    tests: list[str] = []
+    for entry in log.get("entries", []):
+        for item in entry["findings"].get("function", []):
+            if item["test"] not in tests:
+                tests.append(item["test"])
+    return [f"{test}_{side}" for test in tests for side in ("left", "right")]
+
+
+def _row(entry: Mapping[str, Any], columns: list[str]) -> dict[str, object]:
+    findings = entry["findings"]
+    measures = measures_of(findings)
+    row: dict[str, object] = {
+        "at": entry["at"],
+        "pain_0_10": measures.pain,
+        "sleep": SLEEP_LABELS.get(measures.sleep or "", ""),
+        "walk_minutes": measures.walk_minutes,
+        "pain_areas": _spots(findings.get("pain", [])),
+        "changed_feeling": _spots(findings.get("sensory", [])),
+        "triggers": entry.get("triggers", ""),
+        "easers": entry.get("easers", ""),
+        "notes": strip_measures(str(findings.get("notes", ""))),
+    }
+    for item in findings.get("function", []):
+        for side in ("left", "right"):
+            row[f"{item['test']}_{side}"] = item.get(side)
+    return {column: _safe(row.get(column)) for column in columns}
+
+
+def log_to_csv(log: Mapping[str, Any]) -> str:
+    columns = FIXED + function_columns(log) + TAIL
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for entry in log.get("entries", []):
+        writer.writerow(_row(entry, columns))
+    return buffer.getvalue()

@@ -1,0 +1,133 @@
+"""Reading a log@1 JSON document back in, with errors that name the field.
+
+The log's own shape is checked here; each entry's findings are checked by the
+engine (`radiculog.assess`), whose FindingsError names the bad id and the
+allowed ones.  Entries come back oldest first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+SCHEMA = "radiculog/log@1"
+ENTRY_KEYS = {"at", "findings", "triggers", "easers"}
+MAX_ENTRIES = 5000
+
+
+class LogImportError(ValueError):
+    def __init__(self, path: str, value: object, message: str) -> None:
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        super().__init__(f"{path}: {message} (got {shown})")
+        self.path, self.value, self.message = path, value, message
+
+
+@dataclass(frozen=True)
+class ImportedEntry:
+    at: datetime
+    findings: dict[str, Any]
+    triggers: str
+    easers: str
+
+
+FindingsCheck = Callable[[Mapping[str, Any]], object]
+
+
+def read_log(raw: str | bytes, check_findings: FindingsCheck | None = None) -> list[ImportedEntry]:
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise LogImportError("(file)", str(exc)[:60], "is not valid JSON") from exc
+    if not isinstance(doc, dict):
+        raise LogImportError("(file)", type(doc).__name__, "must be a JSON object")
+    if doc.get("schema") != SCHEMA:
+        raise LogImportError("schema", doc.get("schema"), f"must be {SCHEMA!r}")
+    extra = set(doc) - {"schema", "entries"}
+    if extra:
+        raise LogImportError(
+            sorted(extra)[0], "...", "is not a field of a log; allowed: schema, entries"
+        )
+    items = doc.get("entries")
+    if not isinstance(items, list) or len(items) > MAX_ENTRIES:
+        raise LogImportError(
+            "entries", type(items).__name__, f"must be a list of up to {MAX_ENTRIES}"
+        )
+    entries = [_entry(f"entries[{n}]", item, check_findings) for n, item in enumerate(items)]
+    return sorted(entries, key=lambda e: e.at)
+
+
+def read_entry(item: object, check: FindingsCheck | None = None) -> ImportedEntry:
+    """One log@1 entry object (as the API receives it); errors name the field."""
+    return _entry("entry", item, check)
+
+
+def _entry(path: str, item: object, check: FindingsCheck | None) -> ImportedEntry:
+    if not isinstance(item, dict):
+        raise LogImportError(path, item, "must be an object")
+    extra = set(item) - ENTRY_KEYS
+    if extra:
+        raise LogImportError(
+            f"{path}.{sorted(extra)[0]}", "...", f"allowed: {', '.join(sorted(ENTRY_KEYS))}"
+        )
+    at = _datetime(f"{path}.at", item.get("at"))
+    findings = item.get("findings")
+    if not isinstance(findings, dict):
+        raise LogImportError(f"{path}.findings", findings, "must be a findings@1 object")
+    if check is not None:
+        _check(f"{path}.findings", findings, check)
+    texts = [_text(f"{path}.{key}", item.get(key, "")) for key in ("triggers", "easers")]
+    return ImportedEntry(at, findings, texts[0], texts[1])
+
+
+def _datetime(path: str, value: object) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise LogImportError(path, value, "must be a date-time like 2026-11-21T08:00:00Z") from exc
+    if parsed.tzinfo is None:
+        raise LogImportError(path, value, "needs a time zone (Z or +hh:mm)")
+    return parsed
+
+
+def _text(path: str, value: object) -> str:
+    if not isinstance(value, str) or len(value) > 1000:
+        raise LogImportError(path, value, "must be text of at most 1000 characters")
+    return value
+
+
+def _check(path: str, findings: Mapping[str, Any], check: FindingsCheck) -> None:
+    try:
+        check(findings)
+    except ValueError as exc:  # FindingsError is a ValueError with field paths
+        errors = getattr(exc, "errors", None)
+        if errors:
+            first = errors[0]
+            raise LogImportError(f"{path}.{first.path}", first.value, first.message) from exc
+        raise LogImportError(path, "...", str(exc)) from exc
+
+
+def entries_to_log(entries: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """A log@1 document from entry dicts (at as datetime or text), oldest first."""
+    out = []
+    for entry in sorted(entries, key=lambda e: _when(e["at"])):
+        item: dict[str, Any] = {"at": _iso(entry["at"]), "findings": entry["findings"]}
+        for key in ("triggers", "easers"):
+            if entry.get(key):
+                item[key] = entry[key]
+        out.append(item)
+    return {"schema": SCHEMA, "entries": out}
+
+
+def _when(value: object) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)

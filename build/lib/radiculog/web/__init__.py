@@ -1,0 +1,1 @@
+"""The Django layer: a thin client of the engine (radiculog.assess / trend)."""

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import available_timezones
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(UserCreationForm):  # type: ignore[type-arg]
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        required=False,
+        help_text=_(
+            "Used only to send you a link if you forget your password. "
+            "Without it, a lost password means a lost log."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    # Filled in by the browser (symptomlog/timezone.js); UTC without JavaScript.
+    tz = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    class Meta(UserCreationForm.Meta):
+        fields = ("username", "email")
+
+    def clean_tz(self) -> str:
+        name = str(self.cleaned_data.get("tz") or "")
+        return name if name in available_timezones() else "UTC"
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = str(self.cleaned_data["password"])
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password

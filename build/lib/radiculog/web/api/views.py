@@ -1,0 +1,85 @@
+"""The JSON API: findings@1 in, assessment@1 out; log@1 in, assessment with trend out.
+
+Bodies are parsed by hand rather than by a pydantic model, so a bad document
+gets the engine's own errors (path, value, allowed values), the same ones the
+command line prints, instead of a second, differently worded validator.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Status
+
+import radiculog
+from radiculog.web.api.openapi import operation
+
+api = NinjaAPI(
+    title="Radiculog API",
+    version="1",
+    description=(
+        "Sciatica self-check engine over HTTP. Educational, not a diagnosis. "
+        "Documents follow the findings contract (radiculog/findings@1, radiculog/log@1)."
+    ),
+    urls_namespace="api",
+)
+
+Result = Status[dict[str, Any]]
+
+
+def parse_json_object(request: HttpRequest) -> dict[str, Any] | Result:
+    """The request body as a JSON object, or a 400 result naming what is wrong."""
+    try:
+        document = json.loads(request.body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return _invalid("the body is not UTF-8 text")
+    except json.JSONDecodeError as exc:
+        return _invalid(f"{exc.msg} at line {exc.lineno}, column {exc.colno}")
+    if not isinstance(document, dict):
+        return _invalid(f"expected an object, got {type(document).__name__}")
+    return document
+
+
+def _invalid(detail: str) -> Result:
+    return Status(400, {"error": "invalid JSON", "detail": detail})
+
+
+def _run(request: HttpRequest, engine_function: str) -> Result:
+    document = parse_json_object(request)
+    if isinstance(document, Status):
+        return document
+    try:
+        result = getattr(radiculog, engine_function)(document)
+    except radiculog.FindingsError as exc:
+        return Status(400, exc.to_dict())
+    return Status(200, result.to_dict())
+
+
+@api.post(
+    "/assess",
+    response={200: Any, 400: Any},
+    summary="Assess one findings document",
+    openapi_extra=operation("findings", "A radiculog/findings@1 (or findings@2) document."),
+)
+def assess(request: HttpRequest) -> Result:
+    """Urgency tier, nerve-root leaning and decision card for one findings document."""
+    return _run(request, "assess")
+
+
+@api.post(
+    "/trend",
+    response={200: Any, 400: Any},
+    summary="Assess a symptom log",
+    openapi_extra=operation(
+        "log", "A radiculog/log@1 document: timestamped findings, oldest first."
+    ),
+)
+def trend(request: HttpRequest) -> Result:
+    """The newest entry's assessment, escalated by how the log moved, with a trend object."""
+    return _run(request, "trend")
+
+
+api.add_router("", "radiculog.web.api.imaging.router")  # POST /imaging (issue 5)
+api.add_router("", "radiculog.web.api.log.router")  # the signed-in person's log (issue 4)

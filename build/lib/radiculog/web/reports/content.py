@@ -1,0 +1,102 @@
+"""Everything the appointment report shows, gathered from a log in one place,
+so the HTML page, the PDF and the share link show the same thing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.utils import timezone
+
+from radiculog.summary.labels import test_heading
+from radiculog.summary.prep import PrepList
+from radiculog.summary.sentences import clinician_sentences
+from radiculog.summary.series import function_series, parse_at
+from radiculog.web.reports.models import Prep
+from radiculog.web.symptomlog import assessing, trendview
+from radiculog.web.symptomlog.models import Log
+
+
+def triage_history(log: Log) -> list[dict[str, Any]]:
+    """Each change of an entry's own tier, with when it happened."""
+    history: list[dict[str, Any]] = []
+    for at, tier in log.entries.values_list("at", "tier"):
+        if tier and (not history or history[-1]["tier"] != tier):
+            history.append({"at": at, "tier": tier, "count": 1})
+        elif history and tier:
+            history[-1]["count"] += 1
+    return history
+
+
+def ranked(texts: list[str]) -> list[tuple[str, int]]:
+    """Free-text triggers or easers, most often written first."""
+    cleaned = [t.strip().rstrip(".") for t in texts if t and t.strip()]
+    counts = Counter(t.lower() for t in cleaned)
+    first_spelling = {t.lower(): t for t in reversed(cleaned)}
+    return [(first_spelling[key], n) for key, n in counts.most_common(8)]
+
+
+TABLE_ROWS = 8  # first entry plus the latest ones; the charts show every entry
+
+
+def function_table(doc: dict[str, Any]) -> dict[str, Any]:
+    """Strength tests per entry: the first row and the latest, so the table fits a page."""
+    tests = list(function_series(doc))
+    rows: list[dict[str, Any]] = []
+    for entry in doc["entries"]:
+        values = {f["test"]: f for f in entry["findings"].get("function", [])}
+        cells = [
+            (values.get(t, {}).get("left", "—"), values.get(t, {}).get("right", "—")) for t in tests
+        ]
+        if any(values.get(t) for t in tests):
+            rows.append({"at": parse_at(entry["at"]), "cells": cells})
+    left_out = max(0, len(rows) - TABLE_ROWS)
+    if left_out:
+        rows = [rows[0], *rows[-(TABLE_ROWS - 1) :]]
+    return {"headings": [test_heading(t) for t in tests], "rows": rows, "left_out": left_out}
+
+
+def prep_of(log: Log) -> PrepList:
+    prep = Prep.objects.filter(log=log).first()
+    return PrepList.from_dict(prep.data) if prep and prep.data else PrepList()
+
+
+def build_report(log: Log) -> dict[str, Any]:
+    doc = log.to_doc()
+    assessment = assessing.log_assessment(doc)
+    trend = (assessment or {}).get("trend")
+    entries = doc["entries"]
+    return {
+        "log": log,
+        "generated": timezone.now(),
+        "entry_count": len(entries),
+        "assessment": assessment,
+        "escalation": assessing.escalation(assessment),
+        "sentences": clinician_sentences(doc, trend),
+        "history": triage_history(log),
+        "table": function_table(doc),
+        "charts": trendview.charts(doc),
+        "maps": trendview.body_maps(doc),
+        "direction": trendview.direction(assessment),
+        "triggers": ranked([str(e.get("triggers", "")) for e in entries]),
+        "easers": ranked([str(e.get("easers", "")) for e in entries]),
+        "prep": prep_of(log),
+        "imaging": imaging_section(log, assessment),
+    }
+
+
+def imaging_section(log: Log, assessment: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The MRI reader's level-by-level reading of the pasted report, compared
+    with what the log's assessment leans to."""
+    text = prep_of(log).imaging_text.strip()
+    if not text:
+        return None
+    from radiculog import imaging
+
+    report = imaging.read_report(text)
+    fit = None
+    if assessment is not None:
+        latest = log.entries.last()
+        age = latest.findings.get("age") if latest else None
+        fit = imaging.compare(report, assessment, age)
+    return {"text": text, **imaging.render_report_section(report, fit)}

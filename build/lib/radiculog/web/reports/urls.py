@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from radiculog.web.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("report.pdf", views.report_pdf, name="pdf"),
+    path("prep/", views.prep, name="prep"),
+    path("share/", views.shares, name="shares"),
+    path("share/<int:pk>/revoke/", views.revoke, name="revoke"),
+    path("shared/<str:token>/", views.shared, name="shared"),
+    path("shared/<str:token>/report.pdf", views.shared_pdf, name="shared_pdf"),
+]

@@ -1,0 +1,1 @@
+"""The guided self-check: questions and body map -> findings@1 -> engine -> result."""

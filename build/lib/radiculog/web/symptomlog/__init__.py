@@ -1,0 +1,1 @@
+"""The 72-hour symptom log: quick entries, trend, escalation banner, exports."""

@@ -1,0 +1,166 @@
+"""The quick entry: body map, one function test per side, pain, sleep, walking,
+triggers and easers, and a short "anything new?" safety check.
+
+Everything starts from the previous entry, so on most days a person only
+changes what changed.  Safety answers carry over; a warning sign ticked here
+becomes a yes, and "none of these" must be chosen explicitly (unanswered is
+never read as no).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from radiculog.engine.knowledge import load_knowledge
+from radiculog.web.selfcheck import bodymap
+from radiculog.web.symptomlog.models import SLEEP_CHOICES
+
+# Warning signs that can appear between two entries; asked at every entry.
+NEW_FLAGS = (
+    "bladder_change",
+    "bowel_change",
+    "saddle_numbness",
+    "both_legs",
+    "weakness_worsening_rapidly",
+    "foot_drop_new",
+    "weakness_progressive",
+    "fever",
+    "severe_unrelenting_pain",
+    "repeated_falls",
+)
+SIDES = ("left", "right")
+
+
+def spot_choices() -> list[tuple[str, str]]:
+    """Every body-map key ("left:calf", "saddle"), as the self-check's map names them."""
+    return [(key, key) for key in bodymap.ALL_KEYS]
+
+
+def test_choices() -> list[tuple[str, str]]:
+    return [(t.id, t.name) for t in load_knowledge().home_tests.values()]
+
+
+def flag_choices() -> list[tuple[str, str]]:
+    questions = load_knowledge().questions
+    return [(q, questions[q].short.capitalize()) for q in NEW_FLAGS if q in questions]
+
+
+class EntryForm(forms.Form):
+    pain_spots = forms.MultipleChoiceField(
+        label=_("Where it hurts"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    feeling_spots = forms.MultipleChoiceField(
+        label=_("Where feeling is changed"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    feeling_kind = forms.ChoiceField(
+        label=_("The changed feeling is"),
+        choices=[("tingling", _("Tingling, pins and needles")), ("numb", _("Numb"))],
+        initial="tingling",
+        widget=forms.RadioSelect,
+    )
+    test = forms.ChoiceField(label=_("Which test you did"))
+    left = forms.IntegerField(
+        label=_("Left: clean repetitions"), min_value=0, max_value=200, required=False
+    )
+    right = forms.IntegerField(
+        label=_("Right: clean repetitions"), min_value=0, max_value=200, required=False
+    )
+    pain = forms.TypedChoiceField(
+        label=_("Pain right now, 0 (none) to 10 (worst imaginable)"),
+        choices=[(n, str(n)) for n in range(11)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    sleep = forms.ChoiceField(
+        label=_("Last night"), choices=SLEEP_CHOICES, widget=forms.RadioSelect
+    )
+    walk_minutes = forms.IntegerField(
+        label=_("How many minutes could you walk before you had to stop?"),
+        min_value=0,
+        max_value=1440,
+        required=False,
+    )
+    triggers = forms.CharField(
+        label=_("What brought it on or made it worse?"), max_length=1000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+    easers = forms.CharField(
+        label=_("What eased it?"), max_length=1000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+    new_flags = forms.MultipleChoiceField(
+        label=_("Since your last entry, has any of these started?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    none_new = forms.BooleanField(label=_("None of these has started"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        spots = spot_choices()
+        self.fields["pain_spots"].choices = spots  # type: ignore[attr-defined]
+        self.fields["feeling_spots"].choices = spots  # type: ignore[attr-defined]
+        self.fields["test"].choices = test_choices()  # type: ignore[attr-defined]
+        self.fields["new_flags"].choices = flag_choices()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("new_flags") and data.get("none_new"):
+            self.add_error("none_new", _("You ticked a warning sign and also “none of these”."))
+        elif not data.get("new_flags") and not data.get("none_new"):
+            self.add_error(
+                "none_new", _("Tick any warning sign that has started, or tick “none of these”.")
+            )
+        return data
+
+
+def initial_from(previous: dict[str, Any] | None, test: str | None) -> dict[str, Any]:
+    """Form defaults from the previous entry's findings (the body map carries over)."""
+    if not previous:
+        return {"test": test or "toe_lift", "feeling_kind": "tingling"}
+    function = previous.get("function") or [{}]
+    sensory = previous.get("sensory", [])
+    return {
+        "pain_spots": [_spot(p) for p in previous.get("pain", [])],
+        "feeling_spots": [_spot(s) for s in sensory],
+        "feeling_kind": sensory[0].get("kind", "tingling") if sensory else "tingling",
+        "test": function[0].get("test") or test or "toe_lift",
+    }
+
+
+def _spot(item: dict[str, Any]) -> str:
+    return f"{item['side']}:{item['region']}" if item.get("side") else item["region"]
+
+
+def findings_from(data: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
+    """A findings@1 document from the cleaned form and the previous findings."""
+    previous = previous or {}
+    answers = dict(previous.get("answers", {}))
+    for flag in NEW_FLAGS:
+        if flag in data["new_flags"]:
+            answers[flag] = True
+        elif data["none_new"]:
+            answers[flag] = answers.get(flag, False)
+    findings: dict[str, Any] = {"schema": "radiculog/findings@1", "answers": answers}
+    for key in ("age", "days_since_onset"):
+        if key in previous:
+            findings[key] = previous[key]
+    findings["pain"] = [_region(s) for s in data["pain_spots"]]
+    kind = data["feeling_kind"]
+    before = {(_spot(s), s.get("kind")) for s in previous.get("sensory", [])}
+    findings["sensory"] = [
+        {**_region(s), "kind": kind, "repeatable": (s, kind) in before}
+        for s in data["feeling_spots"]
+    ]  # the same spot changed the same way at two checks
+    sides = {side: data[side] for side in SIDES if data.get(side) is not None}
+    if sides:
+        findings["function"] = [{"test": data["test"], **sides}]
+    return findings
+
+
+def _region(spot: str) -> dict[str, str]:
+    side, _, region = spot.partition(":")
+    return {"region": region, "side": side} if region else {"region": side}

@@ -1,0 +1,118 @@
+"""Getting a log out (log@1 JSON, CSV, FHIR Bundle, calendar reminders) and back in."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+import radiculog
+from radiculog.exports.csv_export import log_to_csv
+from radiculog.exports.fhir import log_to_bundle
+from radiculog.exports.ics import next_days, reminders_ics
+from radiculog.exports.log_json import LogImportError, read_log
+from radiculog.web.symptomlog.views import import_entries, log_of
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+def _download(body: str, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _stem() -> str:
+    return f"radiculog-log-{timezone.localdate():%Y-%m-%d}"
+
+
+@login_required
+def export_json(request: HttpRequest) -> HttpResponse:
+    body = json.dumps(log_of(request).to_doc(), indent=2, ensure_ascii=False)
+    return _download(body, "application/json", f"{_stem()}.json")
+
+
+@login_required
+def export_csv(request: HttpRequest) -> HttpResponse:
+    return _download(
+        log_to_csv(log_of(request).to_doc()), "text/csv; charset=utf-8", f"{_stem()}.csv"
+    )
+
+
+@login_required
+def export_fhir(request: HttpRequest) -> HttpResponse:
+    bundle = log_to_bundle(log_of(request).to_doc())
+    return _download(json.dumps(bundle, indent=2), "application/fhir+json", f"{_stem()}.fhir.json")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("A Radiculog log file (.json)"))
+
+
+@login_required
+def import_log(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > MAX_UPLOAD:
+                raise LogImportError("(file)", upload.size, "is larger than 5 MB")
+            entries = read_log(upload.read(), radiculog.assess)
+        except LogImportError as exc:
+            form.add_error("file", str(exc))
+        else:
+            with transaction.atomic():
+                added = import_entries(log_of(request), entries)
+            skipped = len(entries) - added
+            text = _("%(n)d entries added to your log.") % {"n": added}
+            if skipped:
+                text += " " + _("%(n)d were already in it.") % {"n": skipped}
+            messages.success(request, text)
+            return redirect("symptomlog:log")
+    return render(request, "symptomlog/import.html", {"form": form})
+
+
+class ReminderForm(forms.Form):
+    start = forms.DateField(
+        label=gettext_lazy("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    days = forms.IntegerField(
+        label=gettext_lazy("Number of days"), min_value=1, max_value=14, initial=3
+    )
+    morning = forms.TimeField(
+        label=gettext_lazy("Morning check-in"),
+        initial=time(8, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    evening = forms.TimeField(
+        label=gettext_lazy("Evening check-in"),
+        initial=time(20, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+
+
+@login_required
+def reminders(request: HttpRequest) -> HttpResponse:
+    form = ReminderForm(request.POST or None, initial={"start": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        days: list[date] = next_days(data["start"], data["days"])
+        body = reminders_ics(
+            days,
+            (data["morning"], data["evening"]),
+            url=request.build_absolute_uri(reverse("symptomlog:new")),
+            summary=_("Radiculog check-in"),
+            seed=str(request.user.pk),
+        )
+        return _download(body, "text/calendar; charset=utf-8", "radiculog-reminders.ics")
+    return render(request, "symptomlog/reminders.html", {"form": form})

@@ -1,0 +1,191 @@
+"""Log pages: the log with its trend, the quick entry, one entry, starting a log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from radiculog.engine.knowledge import load_knowledge
+from radiculog.exports.log_json import ImportedEntry
+from radiculog.summary.labels import place
+from radiculog.summary.sentences import clinician_sentences
+from radiculog.web.selfcheck import bodymap
+from radiculog.web.symptomlog import assessing, trendview
+from radiculog.web.symptomlog.forms import EntryForm, findings_from, initial_from
+from radiculog.web.symptomlog.models import Entry, Log
+
+
+def log_of(request: HttpRequest) -> Log:
+    """The signed-in person's log; its time zone becomes the one pages show."""
+    log, _created = Log.objects.get_or_create(owner=request.user)  # type: ignore[misc]
+    timezone.activate(log.zone)
+    return log
+
+
+def add_entry(log: Log, findings: dict[str, Any], **fields: Any) -> Entry:
+    """Save an entry with the tier the log had once it was added (every entry is
+    assessed, with the trend up to that moment: what the person was told then)."""
+    entry = Entry(log=log, **{k: v for k, v in fields.items() if k in ("at",)})
+    entry.set_findings(findings)
+    for key in ("triggers", "easers", "pain", "sleep", "walk_minutes"):
+        if key in fields:
+            setattr(entry, key, fields[key])
+    earlier = [e.to_item() for e in log.entries.filter(at__lte=entry.at)]
+    doc = {"schema": "radiculog/log@1", "entries": [*earlier, entry.to_item()]}
+    entry.tier = assessing.log_tier(doc)
+    entry.save()
+    return entry
+
+
+def import_entries(log: Log, items: list[ImportedEntry]) -> int:
+    """Add imported entries, skipping any at a moment the log already has; each
+    new entry gets the tier of the log up to it. Returns how many were added."""
+    have = set(log.entries.values_list("at", flat=True))
+    new = [item for item in items if item.at not in have]
+    entries = []
+    for item in new:
+        entry = Entry(log=log, at=item.at, triggers=item.triggers, easers=item.easers)
+        entry.set_findings(item.findings)
+        entries.append(entry)
+    merged = sorted([*log.entries.all(), *entries], key=lambda e: (e.at, e.pk is None))
+    tiers = assessing.prefix_tiers(
+        {"schema": "radiculog/log@1", "entries": [e.to_item() for e in merged]}
+    )
+    for entry, tier in zip(merged, tiers, strict=True):
+        if entry.pk is None:
+            entry.tier = tier
+    Entry.objects.bulk_create(entries)
+    return len(entries)
+
+
+def log_context(log: Log) -> dict[str, Any]:
+    doc = log.to_doc()
+    assessment = assessing.log_assessment(doc)
+    return {
+        "log": log,
+        "doc": doc,
+        "assessment": assessment,
+        "escalation": assessing.escalation(assessment),
+        "charts": trendview.charts(doc),
+        "maps": trendview.body_maps(doc),
+        "direction": trendview.direction(assessment),
+        "sentences": clinician_sentences(doc, (assessment or {}).get("trend")),
+    }
+
+
+@login_required
+def log_page(request: HttpRequest) -> HttpResponse:
+    log = log_of(request)
+    context = log_context(log)
+    context["entries"] = list(log.entries.order_by("-at", "-id"))
+    return render(request, "symptomlog/log.html", context)
+
+
+@login_required
+def new_entry(request: HttpRequest) -> HttpResponse:
+    log = log_of(request)
+    last = log.entries.order_by("-at", "-id").first()
+    previous = last.findings if last else None
+    form = EntryForm(request.POST or None, initial=initial_from(previous, _daily_test(log)))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            add_entry(
+                log,
+                findings_from(data, previous),
+                at=timezone.now(),
+                triggers=data["triggers"],
+                easers=data["easers"],
+                pain=data["pain"],
+                sleep=data["sleep"],
+                walk_minutes=data["walk_minutes"],
+            )
+        messages.success(request, _("Entry saved."))
+        return redirect("symptomlog:log")
+    context = {
+        "form": form,
+        "last": last,
+        "views": [bodymap.view_context(view) for view in bodymap.SHAPES],
+        "pain_selected": form["pain_spots"].value() or [],
+        "feeling_selected": form["feeling_spots"].value() or [],
+    }
+    return render(request, "symptomlog/entry_form.html", context)
+
+
+@login_required
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
+    names = {t.id: t.name for t in load_knowledge().home_tests.values()}
+    tests = [
+        (names.get(f["test"], f["test"]), f.get("left", "—"), f.get("right", "—"))
+        for f in entry.findings.get("function", [])
+    ]
+    spots = {
+        key: [place(s["region"], s.get("side")) for s in entry.findings.get(key, [])]
+        for key in ("pain", "sensory")
+    }
+    return render(
+        request, "symptomlog/entry.html", {"entry": entry, "tests": tests, "spots": spots}
+    )
+
+
+@login_required
+@require_POST
+def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(Entry, pk=pk, log__owner=request.user)
+    entry.delete()
+    messages.success(request, _("Entry deleted."))
+    return redirect("symptomlog:log")
+
+
+def _daily_test(log: Log) -> str | None:
+    """The one function test the engine suggests checking daily for this picture."""
+    assessment = assessing.log_assessment(log.to_doc())
+    card = (assessment or {}).get("decision_card") or {}
+    test = (card.get("daily_check") or {}).get("test")
+    return str(test) if test else None
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """From the result page: signed in, the check becomes an entry; else sign up."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:signup")
+    if request.method != "POST":
+        return render(request, "symptomlog/start.html", {"has_check": _session_check(request)})
+    findings = _session_check(request)
+    if findings:
+        carry_over(request, log_of(request), findings)
+        messages.success(request, _("Your check is now an entry of your log."))
+    return redirect("symptomlog:log")
+
+
+CARRIED = "symptomlog:carried"
+
+
+def carry_over(request: HttpRequest, log: Log, findings: dict[str, Any]) -> bool:
+    """Add the session's check to the log once: pressing the button again, or
+    signing up after it, does not add the same check twice."""
+    if request.session.get(CARRIED) == findings:
+        return False
+    add_entry(log, findings, at=timezone.now())
+    request.session[CARRIED] = findings
+    return True
+
+
+def _session_check(request: HttpRequest) -> dict[str, Any] | None:
+    """The findings of the self-check done in this session, if any."""
+    try:
+        from radiculog.web.selfcheck import session
+    except ImportError:  # the self-check pages are not installed
+        return None
+    if not session.has_state(request):
+        return None
+    return dict(session.findings_from_session(request))
