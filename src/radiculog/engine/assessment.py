@@ -87,11 +87,12 @@ def urgency(findings: Findings, knowledge: Knowledge) -> Urgency:
 def assess_findings(findings: Findings, knowledge: Knowledge | None = None) -> Assessment:
     knowledge = knowledge or load_knowledge()
     urgent = urgency(findings, knowledge)
-    roots = picture(findings, knowledge)
+    radicular = checklist(findings, knowledge)
+    roots = picture(findings, knowledge, radicular)
     return Assessment(
         findings=findings,
         urgency=urgent,
-        radicular=checklist(findings, knowledge),
+        radicular=radicular,
         roots=roots,
         weaknesses=tuple(weaknesses(findings)),
         other_explanations=tuple(consider(findings, knowledge, urgent.tier)),

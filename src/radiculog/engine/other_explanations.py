@@ -85,3 +85,13 @@ def consider(findings: Findings, knowledge: Knowledge, tier: str) -> list[Explan
         for e in knowledge.explanations
         if (calm or not e.calm_only) and PATTERNS[e.when](findings, knowledge)
     ]
+
+
+def patterns_against_root(findings: Findings, knowledge: Knowledge) -> tuple[str, ...]:
+    """Ids of the explanations marked `against_root` whose pattern fits, whatever the tier:
+    the root gate (roots_gate.py) uses them to doubt that the picture comes from a root."""
+    return tuple(
+        e.id
+        for e in knowledge.explanations
+        if e.against_root and PATTERNS[e.when](findings, knowledge)
+    )
