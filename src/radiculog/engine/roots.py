@@ -107,20 +107,30 @@ def combined_log_lr(items: list[Evidence], damping: float) -> float:
 
 
 def _leaning(
-    m: Model, probs: list[float], ranked: list[int], support: set[tuple[int, str]]
+    m: Model,
+    probs: list[float],
+    prior: list[float],
+    ranked: list[int],
+    support: set[tuple[int, str]],
 ) -> tuple[str | None, tuple[str, str] | None, float, frozenset[str]]:
     """(single root, pair, its probability, the signals supporting it) or no leaning."""
     lean = m.lean
     top, second, third = ranked[0], ranked[1], ranked[2]
     top_support = frozenset(s for at, s in support if at == top)
+    pair = tuple(sorted((ROOTS[top], ROOTS[second]), key=ROOTS.index))
+    # Within a pair the home tests cannot separate, one root is named only when the
+    # findings themselves separate the two, not the prior alone (L4 is twice as common
+    # as L3 before any finding).
+    by_evidence = (probs[top] / probs[second]) / (prior[top] / prior[second])
+    separated = pair not in m.pairs or by_evidence >= lean["min_ratio_to_second"]
     if (
-        probs[top] >= lean["min_top_probability"]
+        separated
+        and probs[top] >= lean["min_top_probability"]
         and probs[top] >= lean["min_ratio_to_second"] * probs[second]
         and (not lean["requires_non_pain_evidence"] or not NON_PAIN.isdisjoint(top_support))
     ):
         return ROOTS[top], None, probs[top], top_support
     pair_rule = lean["pair"]
-    pair = tuple(sorted((ROOTS[top], ROOTS[second]), key=ROOTS.index))
     both = probs[top] + probs[second]
     pair_support = top_support | {s for at, s in support if at == second}
     if (
@@ -149,13 +159,15 @@ def picture(
     side = symptom_side(findings)
     prior = m.prior_for(findings.age)
     log_post = list(m.prior_logs[id(prior)])
+    prior_probs = [prior.probabilities[root] for root in ROOTS]
     by_root: tuple[list[Evidence], ...] = ([], [], [], [], [])
     groups: dict[tuple[int, str], list[float]] = {}
-    support: set[tuple[int, str]] = set()  # (root, signal) with a ratio above 1
+    support: set[tuple[int, str]] = set()  # (root, signal) with at least a moderate clue
+    min_support = m.min_support
     for clue in clues(findings, side, m.weight_once, m.weight_both):
         for evidence, log_lr, at, group in _evidence_for(m, clue):
             by_root[at].append(evidence)
-            if log_lr > 0:
+            if evidence.lr_rest >= min_support:
                 support.add(group)
             if group in groups:
                 groups[group].append(log_lr)
@@ -173,7 +185,7 @@ def picture(
     # Ties break by the fixed root order so results are deterministic.
     ranked = [at for _, at in sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])]
     scores = tuple([RootScore(ROOTS[at], probs[at], tuple(by_root[at])) for at in ranked])
-    leaning, pair, p, supported_by = _leaning(m, probs, ranked, support)
+    leaning, pair, p, supported_by = _leaning(m, probs, prior_probs, ranked, support)
     confidence = _confidence(m, p, supported_by)
     verdict = gate(findings, knowledge, radicular)
     if verdict.state == "closed":

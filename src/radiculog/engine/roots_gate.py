@@ -4,8 +4,9 @@ The root probabilities answer "which root, if it is a root". The gate says when 
 "if" is in doubt (knowledge/method.toml, [root_gate]): a checklist answered so that it
 cannot reach "likely" closes it; the pattern of another explanation (hip joint,
 sacroiliac joint, a nerve at the knee...) closes it too, unless the checklist is likely
-or a sign only a root gives is there, when it is only doubtful (no high confidence).
-Unanswered questions are never read as no.
+or a sign only a root gives is there, when it is only doubtful (a leaning may stand, at
+low confidence). Unanswered questions
+are never read as no: they keep the checklist able to reach "likely".
 """
 
 from __future__ import annotations
@@ -36,16 +37,15 @@ def gate(findings: Findings, knowledge: Knowledge, radicular: Radicular | None =
     if radicular.yes_count + unanswered < likely_at:
         return Gate("closed", (CHECKLIST_NO, *patterns))
     if patterns:
-        objective = radicular.likely or _root_sign(findings)
-        return Gate("doubtful" if objective else "closed", patterns)
+        doubtful = radicular.likely or _root_sign(findings)
+        return Gate("doubtful" if doubtful else "closed", patterns)
     return OPEN
 
 
 def _root_sign(findings: Findings) -> bool:
-    """A sign a pressed root can give and pain cannot: a weaker side, changed feeling in
-    the same spot on repeated checks, or a reduced reflex."""
-    return (
-        any(findings.weaker_sides.values())
-        or any(s.repeatable for s in findings.sensory if s.side is not None)
-        or any(x.result in ("reduced", "absent") for x in findings.reflexes)
+    """A sign a pressed root gives and a joint does not: a reduced or absent reflex, or
+    changed feeling in the same spot on repeated checks. (A weaker side is not enough:
+    a painful hip or knee weakens the muscles around it too.)"""
+    return any(x.result in ("reduced", "absent") for x in findings.reflexes) or any(
+        s.repeatable for s in findings.sensory if s.side is not None
     )

@@ -55,6 +55,7 @@ class Model:
         picture_cap = combination["picture_cap"]
         self.log_picture_cap = [math.log(picture_cap[root]) for root in ROOTS]
         self.lean: dict[str, Any] = method["leaning"]
+        self.min_support: float = self.lean["min_supporting_ratio"]
         self.pairs = {tuple(p["roots"]): p["label"] for p in method["leaning"]["pair"]["pairs"]}
         self.confidence: dict[str, Any] = method["confidence"]
         reference = knowledge.prior_for(None)  # "sciatica in general": the all-ages prior
