@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from radiculog.engine.findings import Findings
-from radiculog.engine.knowledge import ROOTS, Knowledge
+from radiculog.engine.knowledge import ROOTS, Explanation, Knowledge
 from radiculog.engine.roots_evidence import Clue, clues, symptom_side
 from radiculog.engine.roots_gate import Gate, gate
 from radiculog.engine.roots_model import Model, capped, combined, model
@@ -68,37 +68,36 @@ class RootPicture:
     gate: Gate | None = None
 
 
-# One ratio ready to combine: the evidence, its log ratio, the root's position in
-# ROOTS, and the (root position, signal) it is combined within.
-_Ratio = tuple[Evidence, float, int, tuple[int, str]]
+class _Weighed(NamedTuple):
+    """One observed finding weighed for every root (in ROOTS order), built once per clue."""
+
+    evidence: tuple[Evidence, ...]
+    logs: tuple[float, ...]
+    supports: tuple[tuple[int, str], ...]  # (root, signal) it is at least a moderate clue for
+
+
+_NOTHING = _Weighed((), (), ())
 
 
 @lru_cache(maxsize=4096)
-def _evidence_for(m: Model, clue: Clue) -> tuple[_Ratio, ...]:
+def _evidence_for(m: Model, clue: Clue) -> _Weighed:
     """Every root's ratio for one observed finding."""
     key = (clue.signal, clue.finding)
     if key not in m.ratios:
-        return ()
+        return _NOTHING
     positive, normal = m.ratios[key]
     general, rest = positive if clue.positive else normal
     sources = m.rows[key].sources
     label = f"{clue.signal}:{clue.finding}"
     w = clue.log_weight
-    built = []
-    for at, root in enumerate(ROOTS):
-        log_lr = math.log(general[at]) * w
-        evidence = Evidence(
-            label,
-            clue.signal,
-            clue.side,
-            root,
-            math.exp(log_lr),
-            sources,
-            clue.detail,
-            rest[at] ** w,
-        )
-        built.append((evidence, log_lr, at, (at, clue.signal)))
-    return tuple(built)
+    logs = tuple(math.log(g) * w for g in general)
+    rests = tuple(r**w for r in rest)
+    evidence = tuple(
+        Evidence(label, clue.signal, clue.side, root, math.exp(log), sources, clue.detail, r)
+        for root, log, r in zip(ROOTS, logs, rests, strict=True)
+    )
+    supports = tuple((at, clue.signal) for at, r in enumerate(rests) if r >= m.min_support)
+    return _Weighed(evidence, logs, supports)
 
 
 def combined_log_lr(items: list[Evidence], damping: float) -> float:
@@ -153,29 +152,35 @@ def _confidence(m: Model, p: float, supported_by: frozenset[str]) -> str:
 
 
 def picture(
-    findings: Findings, knowledge: Knowledge, radicular: Radicular | None = None
+    findings: Findings,
+    knowledge: Knowledge,
+    radicular: Radicular | None = None,
+    fits: tuple[Explanation, ...] | None = None,
 ) -> RootPicture:
+    """The root picture; `radicular` and `fits` (the checklist and the fitting other
+    explanations) are passed in when the caller has them already."""
     m = model(knowledge)
     side = symptom_side(findings)
     prior = m.prior_for(findings.age)
     log_post = list(m.prior_logs[id(prior)])
     prior_probs = [prior.probabilities[root] for root in ROOTS]
-    by_root: tuple[list[Evidence], ...] = ([], [], [], [], [])
-    groups: dict[tuple[int, str], list[float]] = {}
+    weighed = [_evidence_for(m, c) for c in clues(findings, side, m.weight_once, m.weight_both)]
     support: set[tuple[int, str]] = set()  # (root, signal) with at least a moderate clue
-    min_support = m.min_support
-    for clue in clues(findings, side, m.weight_once, m.weight_both):
-        for evidence, log_lr, at, group in _evidence_for(m, clue):
-            by_root[at].append(evidence)
-            if evidence.lr_rest >= min_support:
-                support.add(group)
-            if group in groups:
-                groups[group].append(log_lr)
-            else:
-                groups[group] = [log_lr]
+    by_signal: dict[str, list[tuple[float, ...]]] = {}
+    for w in weighed:
+        if w.logs:
+            support.update(w.supports)
+            by_signal.setdefault(w.evidence[0].signal, []).append(w.logs)
+    damping, caps = m.damping, m.log_cap
     totals = [0.0] * len(ROOTS)
-    for (at, signal), logs in groups.items():
-        totals[at] += capped(combined(logs, m.damping), m.log_cap[signal])
+    for signal, rows in by_signal.items():
+        cap = caps[signal]
+        if len(rows) == 1:  # one finding of this type: nothing to damp
+            for at, value in enumerate(rows[0]):
+                totals[at] += capped(value, cap)
+        else:
+            for at in range(len(ROOTS)):
+                totals[at] += capped(combined([row[at] for row in rows], damping), cap)
     for at, total in enumerate(totals):
         log_post[at] += capped(total, m.log_picture_cap[at])
     top_log = max(log_post)
@@ -184,10 +189,15 @@ def picture(
     probs = [w / total for w in weights]
     # Ties break by the fixed root order so results are deterministic.
     ranked = [at for _, at in sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])]
-    scores = tuple([RootScore(ROOTS[at], probs[at], tuple(by_root[at])) for at in ranked])
+    scores = tuple(
+        [
+            RootScore(ROOTS[at], probs[at], tuple([w.evidence[at] for w in weighed if w.logs]))
+            for at in ranked
+        ]
+    )
     leaning, pair, p, supported_by = _leaning(m, probs, prior_probs, ranked, support)
     confidence = _confidence(m, p, supported_by)
-    verdict = gate(findings, knowledge, radicular)
+    verdict = gate(findings, knowledge, radicular, fits)
     if verdict.state == "closed":
         leaning, pair, confidence = None, None, "low"
     elif verdict.state == "doubtful":

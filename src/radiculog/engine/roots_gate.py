@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from radiculog.engine.findings import UNANSWERED, Findings
-from radiculog.engine.knowledge import Knowledge
+from radiculog.engine.knowledge import Explanation, Knowledge
 from radiculog.engine.other_explanations import patterns_against_root
 from radiculog.engine.radicular import Radicular, checklist
 
@@ -29,9 +29,14 @@ class Gate(NamedTuple):
 OPEN = Gate("open", ())
 
 
-def gate(findings: Findings, knowledge: Knowledge, radicular: Radicular | None = None) -> Gate:
+def gate(
+    findings: Findings,
+    knowledge: Knowledge,
+    radicular: Radicular | None = None,
+    fits: tuple[Explanation, ...] | None = None,
+) -> Gate:
     radicular = radicular or checklist(findings, knowledge)
-    patterns = patterns_against_root(findings, knowledge)
+    patterns = patterns_against_root(findings, knowledge, fits)
     unanswered = sum(1 for item in radicular.items if item.answer is UNANSWERED)
     likely_at: int = knowledge.method["radicular"]["likely_at"]
     if radicular.yes_count + unanswered < likely_at:

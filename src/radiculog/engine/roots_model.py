@@ -86,6 +86,11 @@ def model(knowledge: Knowledge) -> Model:
 def combined(logs: list[float], damping: float) -> float:
     """Strongest ratio counts fully, each further one is damped (for and against
     separately)."""
+    if len(logs) == 2:  # the common case, without sorting
+        a, b = logs
+        if (a > 0) == (b > 0):  # same direction: the weaker one is damped
+            return a + damping * b if abs(a) >= abs(b) else b + damping * a
+        return a + b
     if len(logs) == 1:
         return logs[0]
     logs.sort(reverse=True)
