@@ -189,3 +189,34 @@ def test_error_messages_and_the_clinician_table_pass_axe(phone):
     phone.shot("clinician-open")
     phone.page.locator("form.step-form button[type=submit]").click()
     assert phone.page.url.endswith("/check/result/")
+
+
+def _upper_lumbar() -> dict[str, Any]:
+    """Example 04 with the inner-shin findings taken away and a reduced knee jerk added:
+    L3 and L4 cannot be told apart, so the result leans to the pair (issue 12)."""
+    findings = dict(EXAMPLES["04-l4-stairs-known-weakness"]["findings"])
+    findings["pain"] = [
+        {"region": "anterior_thigh", "side": "right"},
+        {"region": "medial_knee", "side": "right"},
+    ]
+    findings["sensory"] = []
+    findings["reflexes"] = [
+        {"reflex": "knee", "side": "right", "result": "reduced"},
+        {"reflex": "knee", "side": "left", "result": "normal"},
+    ]
+    return findings
+
+
+@pytest.mark.parametrize("who", ["phone", "desktop"])
+def test_an_upper_lumbar_picture_leans_to_the_pair_with_one_daily_check(who, request):
+    visitor = request.getfixturevalue(who)
+    findings = _upper_lumbar()
+    assert radiculog.assess(findings).to_dict()["leaning_pair"]["label"] == (
+        "upper lumbar (L3 or L4)"
+    )
+    run_flow(visitor, findings, "upper")
+    assert_result(visitor, findings)
+    text = visitor.page.locator("#roots-title + p").inner_text()
+    assert "leans toward upper lumbar (L3 or L4)" in text
+    visitor.check_accessible()
+    visitor.shot("upper-lumbar-result")

@@ -72,19 +72,19 @@ class _Weighed(NamedTuple):
     """One observed finding weighed for every root (in ROOTS order), built once per clue."""
 
     evidence: tuple[Evidence, ...]
+    signal: str
     logs: tuple[float, ...]
-    supports: tuple[tuple[int, str], ...]  # (root, signal) it is at least a moderate clue for
-
-
-_NOTHING = _Weighed((), (), ())
+    alone: tuple[float, ...]  # the logs capped, for when it is its type's only finding
+    supports: frozenset[int]  # the roots it is at least a moderate clue for
 
 
 @lru_cache(maxsize=4096)
-def _evidence_for(m: Model, clue: Clue) -> _Weighed:
-    """Every root's ratio for one observed finding."""
+def _evidence_for(m: Model, clue: Clue) -> _Weighed | None:
+    """Every root's ratio for one observed finding (None for a finding without a row; a
+    knowledge test checks that every finding of the contract has one)."""
     key = (clue.signal, clue.finding)
     if key not in m.ratios:
-        return _NOTHING
+        return None
     positive, normal = m.ratios[key]
     general, rest = positive if clue.positive else normal
     sources = m.rows[key].sources
@@ -96,8 +96,10 @@ def _evidence_for(m: Model, clue: Clue) -> _Weighed:
         Evidence(label, clue.signal, clue.side, root, math.exp(log), sources, clue.detail, r)
         for root, log, r in zip(ROOTS, logs, rests, strict=True)
     )
-    supports = tuple((at, clue.signal) for at, r in enumerate(rests) if r >= m.min_support)
-    return _Weighed(evidence, logs, supports)
+    cap = m.log_cap[clue.signal]
+    alone = tuple(capped(log, cap) for log in logs)
+    supports = frozenset(at for at, r in enumerate(rests) if r >= m.min_support)
+    return _Weighed(evidence, clue.signal, logs, alone, supports)
 
 
 def combined_log_lr(items: list[Evidence], damping: float) -> float:
@@ -110,12 +112,12 @@ def _leaning(
     probs: list[float],
     prior: list[float],
     ranked: list[int],
-    support: set[tuple[int, str]],
+    weighed: list[_Weighed],
 ) -> tuple[str | None, tuple[str, str] | None, float, frozenset[str]]:
     """(single root, pair, its probability, the signals supporting it) or no leaning."""
     lean = m.lean
     top, second, third = ranked[0], ranked[1], ranked[2]
-    top_support = frozenset(s for at, s in support if at == top)
+    top_support = frozenset([w.signal for w in weighed if top in w.supports])
     pair = tuple(sorted((ROOTS[top], ROOTS[second]), key=ROOTS.index))
     # Within a pair the home tests cannot separate, one root is named only when the
     # findings themselves separate the two, not the prior alone (L4 is twice as common
@@ -131,7 +133,7 @@ def _leaning(
         return ROOTS[top], None, probs[top], top_support
     pair_rule = lean["pair"]
     both = probs[top] + probs[second]
-    pair_support = top_support | {s for at, s in support if at == second}
+    pair_support = top_support | {w.signal for w in weighed if second in w.supports}
     if (
         pair in m.pairs
         and both >= pair_rule["min_probability"]
@@ -164,25 +166,28 @@ def picture(
     prior = m.prior_for(findings.age)
     log_post = list(m.prior_logs[id(prior)])
     prior_probs = [prior.probabilities[root] for root in ROOTS]
-    weighed = [_evidence_for(m, c) for c in clues(findings, side, m.weight_once, m.weight_both)]
-    support: set[tuple[int, str]] = set()  # (root, signal) with at least a moderate clue
-    by_signal: dict[str, list[tuple[float, ...]]] = {}
+    weighed = [
+        w
+        for c in clues(findings, side, m.weight_once, m.weight_both)
+        if (w := _evidence_for(m, c)) is not None
+    ]
+    by_signal: dict[str, list[_Weighed]] = {}
     for w in weighed:
-        if w.logs:
-            support.update(w.supports)
-            by_signal.setdefault(w.evidence[0].signal, []).append(w.logs)
-    damping, caps = m.damping, m.log_cap
-    totals = [0.0] * len(ROOTS)
-    for signal, rows in by_signal.items():
-        cap = caps[signal]
-        if len(rows) == 1:  # one finding of this type: nothing to damp
-            for at, value in enumerate(rows[0]):
-                totals[at] += capped(value, cap)
+        if w.signal in by_signal:
+            by_signal[w.signal].append(w)
         else:
-            for at in range(len(ROOTS)):
-                totals[at] += capped(combined([row[at] for row in rows], damping), cap)
-    for at, total in enumerate(totals):
-        log_post[at] += capped(total, m.log_picture_cap[at])
+            by_signal[w.signal] = [w]
+    totals = [0.0, 0.0, 0.0, 0.0, 0.0]
+    for signal, group in by_signal.items():
+        if len(group) == 1:  # one finding of this type: nothing to damp
+            totals = [t + v for t, v in zip(totals, group[0].alone, strict=True)]
+        else:
+            cap, damping = m.log_cap[signal], m.damping
+            for at in range(5):
+                totals[at] += capped(combined([w.logs[at] for w in group], damping), cap)
+    log_post = [
+        p + capped(t, c) for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
+    ]
     top_log = max(log_post)
     weights = [math.exp(v - top_log) for v in log_post]
     total = sum(weights)
@@ -190,12 +195,9 @@ def picture(
     # Ties break by the fixed root order so results are deterministic.
     ranked = [at for _, at in sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])]
     scores = tuple(
-        [
-            RootScore(ROOTS[at], probs[at], tuple([w.evidence[at] for w in weighed if w.logs]))
-            for at in ranked
-        ]
+        [RootScore(ROOTS[at], probs[at], tuple([w.evidence[at] for w in weighed])) for at in ranked]
     )
-    leaning, pair, p, supported_by = _leaning(m, probs, prior_probs, ranked, support)
+    leaning, pair, p, supported_by = _leaning(m, probs, prior_probs, ranked, weighed)
     confidence = _confidence(m, p, supported_by)
     verdict = gate(findings, knowledge, radicular, fits)
     if verdict.state == "closed":
