@@ -12,7 +12,6 @@ compiled once and each finding's weights are built once and reused (`_evidence_f
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -56,8 +55,7 @@ class RootScore(NamedTuple):
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
-class RootPicture:
+class RootPicture(NamedTuple):
     scores: tuple[RootScore, ...]  # most probable first
     leaning: str | None
     confidence: str
@@ -183,10 +181,13 @@ def picture(
             totals = [t + v for t, v in zip(totals, group[0].alone, strict=True)]
         else:
             cap, damping = m.log_cap[signal], m.damping
-            for at in range(5):
-                totals[at] += capped(combined([w.logs[at] for w in group], damping), cap)
+            columns = zip(*[w.logs for w in group], strict=True)  # one column per root
+            totals = [
+                t + max(-cap, min(cap, combined(column, damping)))
+                for t, column in zip(totals, columns, strict=True)
+            ]
     log_post = [
-        p + capped(t, c) for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
+        p + max(-c, min(c, t)) for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
     ]
     top_log = max(log_post)
     weights = [math.exp(v - top_log) for v in log_post]
@@ -194,8 +195,10 @@ def picture(
     probs = [w / total for w in weights]
     # Ties break by the fixed root order so results are deterministic.
     ranked = [at for _, at in sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])]
+    # One tuple of evidence per root, in ROOTS order (tuple.__new__: see roots_evidence.py).
+    per_root = list(zip(*[w.evidence for w in weighed], strict=True)) or [()] * 5
     scores = tuple(
-        [RootScore(ROOTS[at], probs[at], tuple([w.evidence[at] for w in weighed])) for at in ranked]
+        [tuple.__new__(RootScore, (ROOTS[at], probs[at], per_root[at])) for at in ranked]
     )
     leaning, pair, p, supported_by = _leaning(m, probs, prior_probs, ranked, weighed)
     confidence = _confidence(m, p, supported_by)

@@ -7,12 +7,17 @@ on both legs is one clue about the level, not two: it counts once, with less wei
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import comparable
 
 BOTH = " (both legs)"
+# tuple.__new__ builds a NamedTuple without its Python-level __new__: clues are made for
+# every finding of every assessment, and this keeps the field names at no cost.
+_new = tuple.__new__
+_TEST = attrgetter("test")
 
 
 class Clue(NamedTuple):
@@ -83,37 +88,54 @@ def clues(
             return
         positive, at, detail, both = seen
         if both:
-            out.append(Clue(signal, finding, positive, None, detail + BOTH, weight * weight_both))
+            both_legs = (signal, finding, positive, None, detail + BOTH, weight * weight_both)
+            out.append(_new(Clue, both_legs))
         else:
-            out.append(Clue(signal, finding, positive, at, detail, weight))
+            out.append(_new(Clue, (signal, finding, positive, at, detail, weight)))
 
-    pain: dict[str, dict[str, tuple[bool, str]]] = {}
+    # Pain and changed feeling are always positive: a bit per leg (1 left, 2 right) is enough.
+    want = 3 if len(sides) == 2 else 1 if side == "left" else 2
+    pain: dict[str, int] = {}
     for r in findings.pain:
         if r.side is not None:
-            pain.setdefault(r.region, {})[r.side] = (True, "")
+            pain[r.region] = pain.get(r.region, 0) | (1 if r.side == "left" else 2)
     for region in sorted(pain):
-        add("pain", region, pain[region], 1.0)
-    sensory: dict[str, dict[str, tuple[bool, str]]] = {}
+        legs = pain[region]
+        if legs == 3:
+            out.append(_new(Clue, ("pain", region, True, None, BOTH, weight_both)))
+        elif legs & want:
+            leg = "left" if legs == 1 else "right"
+            out.append(_new(Clue, ("pain", region, True, leg, "", 1.0)))
+    sensory: dict[str, list[bool | None]] = {}  # region -> [left, right]: repeatable or not
     for s in findings.sensory:
         if s.side is not None:
-            earlier = sensory.setdefault(s.region, {}).get(s.side)
-            repeatable = bool(s.repeatable) or (earlier is not None and earlier[1] == "repeatable")
-            sensory[s.region][s.side] = (True, "repeatable" if repeatable else "once")
+            legs_seen = sensory.setdefault(s.region, [None, None])
+            at = 0 if s.side == "left" else 1
+            legs_seen[at] = bool(s.repeatable) or bool(legs_seen[at])
     for region in sorted(sensory):
-        by_side = sensory[region]
-        repeatable = any(by_side[s][1] == "repeatable" for s in sides if s in by_side)
-        add("sensation", region, by_side, 1.0 if repeatable else weight_once)
+        left, right = sensory[region]
+        mine = [v for v, bit in ((left, 1), (right, 2)) if v is not None and bit & want]
+        if not mine:
+            continue
+        weight = 1.0 if any(mine) else weight_once
+        first = "left" if left is not None and want & 1 else "right"
+        detail = "repeatable" if (left if first == "left" else right) else "once"
+        if left is not None and right is not None:
+            both_legs = ("sensation", region, True, None, detail + BOTH, weight * weight_both)
+            out.append(_new(Clue, both_legs))
+        else:
+            out.append(_new(Clue, ("sensation", region, True, first, detail, weight)))
     weaker = findings.weaker_sides
-    for result in sorted(findings.function, key=lambda r: r.test):  # any order in, one out
+    for result in sorted(findings.function, key=_TEST):  # any order in, one out
         weak = weaker[result.test]
         if weak is not None:
             if weak in sides:
                 other = result.right if weak == "left" else result.left
                 detail = f"weaker on the {weak} ({result.value(weak)} vs {other})"
-                out.append(Clue("function", result.test, True, weak, detail, 1.0))
+                out.append(_new(Clue, ("function", result.test, True, weak, detail, 1.0)))
         elif comparable(result):  # and neither side weaker: equal
             detail = f"equal on both sides ({result.left} and {result.right})"
-            out.append(Clue("function", result.test, False, None, detail, 1.0))
+            out.append(_new(Clue, ("function", result.test, False, None, detail, 1.0)))
     reflexes: dict[str, dict[str, tuple[bool, str]]] = {}
     for x in findings.reflexes:
         if x.result != "brisk":  # a brisk reflex points away from a root (other explanations)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from operator import mul
 from typing import Any
 
 from radiculog.engine.knowledge import ROOTS, Knowledge, Likelihood, Prior
@@ -83,7 +84,12 @@ def model(knowledge: Knowledge) -> Model:
     return Model(knowledge)
 
 
-def combined(logs: list[float], damping: float) -> float:
+@cache
+def _weights(damping: float) -> tuple[float, ...]:
+    return tuple(damping**i for i in range(64))  # more findings of one type than the map has
+
+
+def combined(logs: list[float] | tuple[float, ...], damping: float) -> float:
     """Strongest ratio counts fully, each further one is damped (for and against
     separately)."""
     if len(logs) == 2:  # the common case, without sorting
@@ -93,20 +99,11 @@ def combined(logs: list[float], damping: float) -> float:
         return a + b
     if len(logs) == 1:
         return logs[0]
-    logs.sort(reverse=True)
-    up, weight = 0.0, 1.0
-    for value in logs:  # the ratios above 1, strongest first
-        if value <= 0:
-            break
-        up += value * weight
-        weight *= damping
-    down, weight = 0.0, 1.0
-    for value in reversed(logs):  # the ratios below 1, strongest first
-        if value >= 0:
-            break
-        down += -value * weight
-        weight *= damping
-    return up - down
+    weights = _weights(damping)
+    up = sorted([v for v in logs if v > 0], reverse=True)  # strongest first
+    down = sorted([v for v in logs if v < 0])  # most negative first
+    total: float = sum(map(mul, up, weights)) + sum(map(mul, down, weights))
+    return total
 
 
 def capped(value: float, log_cap: float) -> float:
