@@ -89,7 +89,10 @@ def _evidence_for(m: Model, clue: Clue) -> _Weighed | None:
     label = f"{clue.signal}:{clue.finding}"
     w = clue.log_weight
     logs = tuple(math.log(g) * w for g in general)
-    rests = tuple(r**w for r in rest)
+    # Shown as the published form (this root against the rest), held within the type's cap
+    # so the clue words never call a pain region a strong clue.
+    limit = m.caps_plain[clue.signal]
+    rests = tuple(max(1 / limit, min(limit, r**w)) for r in rest)
     evidence = tuple(
         Evidence(label, clue.signal, clue.side, root, math.exp(log), sources, clue.detail, r)
         for root, log, r in zip(ROOTS, logs, rests, strict=True)

@@ -52,6 +52,7 @@ class Model:
         self.weight_once: float = combination["non_repeatable_weight"]
         self.weight_both: float = combination["both_sides_weight"]
         self.damping: float = combination["damping"]
+        self.caps_plain: dict[str, float] = dict(combination["group_cap"])
         self.log_cap = {g: math.log(cap) for g, cap in combination["group_cap"].items()}
         picture_cap = combination["picture_cap"]
         self.log_picture_cap = [math.log(picture_cap[root]) for root in ROOTS]
