@@ -278,3 +278,34 @@ def test_a_strength_test_side_takes_a_count_or_a_choice_as_you_type(phone):
     assert not page.locator("#toe_liftleft_choice-weaker").is_checked()  # no contradiction
     page.locator("#toe_liftleft_choice-unable").check()
     assert page.locator("[name='toe_lift:left_reps']").input_value() == ""
+
+
+def _upper_lumbar() -> dict[str, Any]:
+    """Example 04 with the inner-shin findings taken away and a reduced knee jerk added:
+    L3 and L4 cannot be told apart, so the result leans to the pair (issue 12)."""
+    findings = dict(EXAMPLES["04-l4-stairs-known-weakness"]["findings"])
+    findings["pain"] = [
+        {"region": "anterior_thigh", "side": "right"},
+        {"region": "medial_knee", "side": "right"},
+    ]
+    findings["sensory"] = []
+    findings["reflexes"] = [
+        {"reflex": "knee", "side": "right", "result": "reduced"},
+        {"reflex": "knee", "side": "left", "result": "normal"},
+    ]
+    return findings
+
+
+@pytest.mark.parametrize("who", ["phone", "desktop"])
+def test_an_upper_lumbar_picture_leans_to_the_pair_with_one_daily_check(who, request):
+    visitor = request.getfixturevalue(who)
+    findings = _upper_lumbar()
+    assert radiculog.assess(findings).to_dict()["leaning_pair"]["label"] == (
+        "upper lumbar (L3 or L4)"
+    )
+    run_flow(visitor, findings, "upper")
+    assert_result(visitor, findings)
+    text = visitor.page.locator("#roots-title + p").inner_text()
+    assert "leans toward upper lumbar (L3 or L4)" in text
+    visitor.check_accessible()
+    visitor.shot("upper-lumbar-result")

@@ -63,7 +63,7 @@ def test_the_rules_are_the_same_in_every_region() -> None:
     assert [(r.id, r.tier, r.when_yes, r.when_not_no) for r in uk.rules] == [
         (r.id, r.tier, r.when_yes, r.when_not_no) for r in us.rules
     ]
-    assert uk.signs == us.signs and uk.priors == us.priors
+    assert uk.likelihoods == us.likelihoods and uk.priors == us.priors
 
 
 @pytest.mark.parametrize(("name", "number"), [("uk", "999"), ("us", "911"), ("eu", "112")])

@@ -65,7 +65,7 @@ def _cited_everywhere() -> dict[str, set[str]]:
 
 def test_every_source_id_used_exists() -> None:
     used = {s for r in K.rules for s in r.sources}
-    used |= {s for sign in K.signs for s in sign.sources}
+    used |= {s for row in K.likelihoods for s in row.sources}
     used |= {s for p in K.priors for s in p.sources}
     used |= {s for t in K.home_tests.values() for s in t.sources}
     used |= {s for e in K.explanations for s in e.sources}
@@ -91,33 +91,28 @@ def test_every_source_has_authors_year_title_and_where() -> None:
 
 def test_every_rule_and_sign_cites_at_least_one_source() -> None:
     assert all(r.sources for r in K.rules)
-    assert all(s.sources and s.remarks for s in K.signs)
+    assert all(row.sources and row.method and row.remarks for row in K.likelihoods)
     assert all(t.sources for t in K.home_tests.values())
 
 
-def test_signs_are_well_formed() -> None:
-    signals = {
-        "pain",
-        "sensation",
-        "function",
-        "function_equal",
-        "reflex",
-        "provocation",
-        "provocation_negative",
-    }
-    cap = K.method["caps"]["small_sample_cap"]
-    for s in K.signs:
-        assert s.signal in signals and s.root in ROOTS, s
-        assert s.basis in {"published", "computed", "derived", "capped"}, s
-        assert 0 < s.lr <= cap, f"{s.finding}/{s.root}: ratio {s.lr} above the cap {cap}"
-        if s.signal.startswith(("pain", "sensation")):
-            assert s.finding in K.regions
-        elif s.signal.startswith("function"):
-            assert s.finding in K.home_tests
-        if s.signal == "pain":
-            assert s.lr <= 1.5, "pain is the least specific signal"
-    keys = [(s.signal, s.finding, s.root) for s in K.signs]
-    assert len(keys) == len(set(keys)), "a sign is listed twice"
+def test_root_likelihoods_are_well_formed() -> None:
+    signals = {"pain", "sensation", "function", "reflex", "provocation"}
+    for row in K.likelihoods:
+        assert row.signal in signals, row
+        assert row.basis in {"published", "derived", "judgement"}, row
+        # No finding rules a root in or out on its own (method.toml [caps]).
+        assert all(1 <= v <= 99 for v in row.per_100.values()), row
+        if row.signal in ("pain", "sensation"):
+            assert row.finding in K.regions
+        elif row.signal == "function":
+            assert row.finding in K.home_tests
+        elif row.signal == "reflex":
+            assert row.finding in K.reflexes
+        else:
+            assert row.finding in K.provocation
+    assert len(K.likelihood_index) == len(K.likelihoods), "a finding is listed twice"
+    caps = K.method["combination"]["group_cap"]
+    assert caps["pain"] == min(caps.values()), "pain is the least specific signal"
 
 
 def test_priors_are_distributions_covering_every_age() -> None:

@@ -9,7 +9,7 @@ from radiculog.engine.card import DecisionCard, decision_card, falls
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import Weakness, weaknesses
 from radiculog.engine.knowledge import Explanation, Knowledge, load_knowledge
-from radiculog.engine.other_explanations import consider
+from radiculog.engine.other_explanations import consider, fitting
 from radiculog.engine.radicular import Radicular, checklist
 from radiculog.engine.red_flags import Reason, fired_reasons, missing_safety, most_urgent
 from radiculog.engine.roots import RootPicture, picture
@@ -93,14 +93,16 @@ def assess_findings(
 ) -> Assessment:
     knowledge = knowledge or load_knowledge()
     urgent = urgency(findings, knowledge, extra_facts)
-    roots = picture(findings, knowledge)
+    radicular = checklist(findings, knowledge)
+    fits = fitting(findings, knowledge)
+    roots = picture(findings, knowledge, radicular, fits)
     return Assessment(
         findings=findings,
         urgency=urgent,
-        radicular=checklist(findings, knowledge),
+        radicular=radicular,
         roots=roots,
         weaknesses=tuple(weaknesses(findings)),
-        other_explanations=tuple(consider(findings, knowledge, urgent.tier)),
+        other_explanations=tuple(consider(findings, knowledge, urgent.tier, fits)),
         card=decision_card(knowledge, urgent.tier, roots, urgent.reasons, falls(findings)),
         knowledge_version=knowledge.version,
     )

@@ -50,6 +50,7 @@ def _roots(a: Assessment, k: Knowledge) -> list[dict[str, Any]]:
                     "signal_words": SIGNAL_WORDS[e.signal],
                     "side": e.side,
                     "lr": round(e.lr, 3),
+                    "lr_vs_other_roots": round(e.lr_rest, 3),
                     "direction": e.direction,
                     "text": evidence_text(e, k),
                     "sources": list(e.sources),
@@ -59,6 +60,20 @@ def _roots(a: Assessment, k: Knowledge) -> list[dict[str, Any]]:
         }
         for score in a.roots.scores
     ]
+
+
+def _pair(a: Assessment) -> dict[str, Any] | None:
+    pair = a.roots.pair
+    return {"roots": list(pair), "label": a.roots.pair_label} if pair else None
+
+
+def _gate(a: Assessment) -> dict[str, Any]:
+    gate = a.roots.gate
+    return (
+        {"state": gate.state, "reasons": list(gate.reasons)}
+        if gate
+        else {"state": "open", "reasons": []}
+    )
 
 
 def _check(check: DailyCheck | None) -> dict[str, Any] | None:
@@ -129,6 +144,8 @@ def assessment_document(a: Assessment) -> dict[str, Any]:
         },
         "roots": _roots(a, k),
         "leaning": a.roots.leaning,
+        "leaning_pair": _pair(a),
+        "root_gate": _gate(a),
         "confidence": a.roots.confidence,
         "side": a.roots.side,
         "overlap_note": k.overlap["text"],

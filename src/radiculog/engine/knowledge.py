@@ -92,12 +92,15 @@ class HomeTest:
 
 
 @dataclass(frozen=True)
-class Sign:
+class Likelihood:
+    """One row of root_likelihoods.csv: how many of 100 people with each root compressed
+    show this finding (a positive result, on the painful side)."""
+
     signal: str
     finding: str
-    root: str
-    lr: float
-    basis: str
+    per_100: dict[str, float]  # root -> people in 100
+    basis: str  # published | derived | judgement
+    method: str
     sources: tuple[str, ...]
     remarks: str
 
@@ -124,6 +127,7 @@ class Explanation:
     text: str
     sources: tuple[str, ...]
     calm_only: bool
+    against_root: bool = False  # the pattern makes a nerve root less likely (the root gate)
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,7 +144,7 @@ class Knowledge:
     overlap: dict[str, Any]
     disclaimer: str
     home_tests: dict[str, HomeTest]
-    signs: tuple[Sign, ...]
+    likelihoods: tuple[Likelihood, ...]
     priors: tuple[Prior, ...]
     method: dict[str, Any]
     explanations: tuple[Explanation, ...]
@@ -156,12 +160,9 @@ class Knowledge:
         return list(self.safety_ids)
 
     @cached_property
-    def sign_index(self) -> dict[tuple[str, str], tuple[Sign, ...]]:
-        """Signs by (signal, finding), built once: the root model looks them up per finding."""
-        index: dict[tuple[str, str], list[Sign]] = {}
-        for sign in self.signs:
-            index.setdefault((sign.signal, sign.finding), []).append(sign)
-        return {key: tuple(signs) for key, signs in index.items()}
+    def likelihood_index(self) -> dict[tuple[str, str], Likelihood]:
+        """Rows by (signal, finding), built once: the root model looks them up per finding."""
+        return {(row.signal, row.finding): row for row in self.likelihoods}
 
     def prior_for(self, age: int | None) -> Prior:
         for prior in self.priors:
@@ -259,19 +260,29 @@ def _priors() -> tuple[Prior, ...]:
     )
 
 
-def _signs() -> tuple[Sign, ...]:
-    return tuple(
-        Sign(
-            signal=row["signal"],
-            finding=row["finding"],
-            root=row["root"],
-            lr=float(row["lr"]),
-            basis=row["basis"],
-            sources=_ids(row["sources"]),
-            remarks=row["remarks"],
-        )
-        for row in _csv("signs.csv")
+BASES = ("published", "derived", "judgement")
+
+
+def _likelihood(row: dict[str, str]) -> Likelihood:
+    per_100 = {root: float(row[root]) for root in ROOTS}
+    where = f"root_likelihoods.csv {row['signal']},{row['finding']}"
+    if not all(0 < v < 100 for v in per_100.values()):
+        raise ValueError(f"{where}: every root needs a share between 0 and 100 (exclusive)")
+    if row["basis"] not in BASES:
+        raise ValueError(f"{where}: basis must be one of {', '.join(BASES)}")
+    return Likelihood(
+        signal=row["signal"],
+        finding=row["finding"],
+        per_100=per_100,
+        basis=row["basis"],
+        method=row["method"],
+        sources=_ids(row["sources"]),
+        remarks=row["remarks"],
     )
+
+
+def _likelihoods() -> tuple[Likelihood, ...]:
+    return tuple(_likelihood(row) for row in _csv("root_likelihoods.csv"))
 
 
 def load_knowledge(region: str | None = None) -> Knowledge:
@@ -307,6 +318,7 @@ def _load(region: str) -> Knowledge:
             e["text"],
             tuple(e["sources"]),
             e.get("calm_only", False),
+            e.get("against_root", False),
         )
         for e in _toml("other_explanations.toml", region)["explanations"]
     )
@@ -325,7 +337,7 @@ def _load(region: str) -> Knowledge:
         overlap=advice["overlap"],
         disclaimer=advice["disclaimer"]["text"],
         home_tests=_home_tests(_toml("home_tests.toml", region)["tests"]),
-        signs=_signs(),
+        likelihoods=_likelihoods(),
         priors=_priors(),
         method=_toml("method.toml", region),
         services=services(region),

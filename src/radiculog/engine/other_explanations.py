@@ -78,10 +78,29 @@ PATTERNS: dict[str, Callable[[Findings, Knowledge], bool]] = {
 }
 
 
-def consider(findings: Findings, knowledge: Knowledge, tier: str) -> list[Explanation]:
+def fitting(findings: Findings, knowledge: Knowledge) -> tuple[Explanation, ...]:
+    """Every explanation whose pattern fits, whatever the tier (each pattern checked once:
+    the root gate and the list shown to the person both use this)."""
+    return tuple(e for e in knowledge.explanations if PATTERNS[e.when](findings, knowledge))
+
+
+def consider(
+    findings: Findings,
+    knowledge: Knowledge,
+    tier: str,
+    fits: tuple[Explanation, ...] | None = None,
+) -> list[Explanation]:
+    """The fitting explanations to show: calm-only ones are left out when the tier is
+    urgent or emergency, so none sits beside a warning sign."""
     calm = tier in ("watchful", "soon")
-    return [
-        e
-        for e in knowledge.explanations
-        if (calm or not e.calm_only) and PATTERNS[e.when](findings, knowledge)
-    ]
+    found = fitting(findings, knowledge) if fits is None else fits
+    return [e for e in found if calm or not e.calm_only]
+
+
+def patterns_against_root(
+    findings: Findings, knowledge: Knowledge, fits: tuple[Explanation, ...] | None = None
+) -> tuple[str, ...]:
+    """Ids of the fitting explanations marked `against_root`, whatever the tier: the root
+    gate (roots_gate.py) uses them to doubt that the picture comes from a root."""
+    found = fitting(findings, knowledge) if fits is None else fits
+    return tuple(e.id for e in found if e.against_root)

@@ -1,28 +1,33 @@
-"""Which nerve root: a prior from published level distributions, updated by
-likelihood ratios from knowledge/signs.csv, with correlated signs damped.
+"""Which nerve root, if it is a nerve root at all.
 
-Posterior(root) is proportional to prior(root) x product over signal types of
-that type's combined ratio for the root (see knowledge/method.toml).
+A prior from published level distributions (priors.csv) is updated by every finding's
+weight for every root (root_likelihoods.csv, compiled in roots_model.py); findings of one
+type are damped and capped, and so is the whole picture (method.toml). The root gate
+(roots_gate.py) says when the picture may not come from a root, and then nothing leans.
 
 This runs on every assessment and on every log entry's check, so the knowledge is
-compiled once into a `_Model` (logs of ratios, caps, thresholds), and the evidence
-for one observed finding is built once and reused (`_evidence_for`).
+compiled once and each finding's weights are built once and reused (`_evidence_for`).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import NamedTuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from radiculog.engine.findings import Findings
-from radiculog.engine.function import comparable
-from radiculog.engine.knowledge import ROOTS, Knowledge, Prior
+from radiculog.engine.knowledge import ROOTS, Explanation, Knowledge
+from radiculog.engine.roots_evidence import Clue, clues, symptom_side
+from radiculog.engine.roots_gate import Gate, gate
+from radiculog.engine.roots_model import Model, capped, combined, model
+
+if TYPE_CHECKING:
+    from radiculog.engine.radicular import Radicular
+
+__all__ = ["Evidence", "RootPicture", "RootScore", "combined_log_lr", "picture", "symptom_side"]
 
 NON_PAIN = frozenset({"sensation", "function", "reflex", "provocation"})
 STRENGTH = frozenset({"function", "reflex"})
-_ROOT_ORDER = {root: i for i, root in enumerate(ROOTS)}
 
 
 class Evidence(NamedTuple):
@@ -32,9 +37,12 @@ class Evidence(NamedTuple):
     signal: str
     side: str | None
     root: str
-    lr: float  # the ratio used, after repeatability weighting
+    lr: float  # the ratio used (against sciatica in general), after one-off/both-legs weighting
     sources: tuple[str, ...]
-    detail: str  # e.g. "repeatable", "weaker right 4 vs 10"
+    detail: str  # e.g. "repeatable", "weaker on the right (4 vs 10)", "absent (both legs)"
+    # The same finding as published studies state it: this root against the other roots
+    # together (the words "weak/moderate/strong clue" follow this one).
+    lr_rest: float = 1.0
 
     @property
     def direction(self) -> str:
@@ -47,219 +55,160 @@ class RootScore(NamedTuple):
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
-class RootPicture:
+class RootPicture(NamedTuple):
     scores: tuple[RootScore, ...]  # most probable first
     leaning: str | None
     confidence: str
     side: str | None
     prior_remarks: str
+    pair: tuple[str, str] | None = None  # two neighbouring roots leaned to together
+    pair_label: str | None = None  # e.g. "upper lumbar (L3 or L4)"
+    gate: Gate | None = None
 
 
-# The signal type in signs.csv -> the group it is combined (and capped) in.
-GROUP = {
-    "pain": "pain",
-    "sensation": "sensation",
-    "function": "function",
-    "function_equal": "function",
-    "reflex": "reflex",
-    "provocation": "provocation",
-    "provocation_negative": "provocation",
-}
+class _Weighed(NamedTuple):
+    """One observed finding weighed for every root (in ROOTS order), built once per clue."""
 
-
-class _Model:
-    """The knowledge the root picture needs, in the shape it needs it."""
-
-    def __init__(self, knowledge: Knowledge) -> None:
-        self.knowledge = knowledge
-        method = knowledge.method
-        combination = method["combination"]
-        self.index = knowledge.sign_index
-        self.weight_once: float = combination["non_repeatable_weight"]
-        self.damping: float = combination["damping"]
-        self.log_cap = {g: math.log(cap) for g, cap in combination["group_cap"].items()}
-        self.lean = method["leaning"]
-        self.confidence = method["confidence"]
-        # The prior for each age the contract allows (0-130, or not given), and its logs in
-        # ROOTS order.
-        self.prior_by_age: dict[int | None, Prior] = {}
-        for age in (None, *range(131)):
-            covering = [p for p in knowledge.priors if p.covers(age)]
-            if covering:
-                self.prior_by_age[age] = covering[0]
-        self.prior_logs = {
-            id(p): [math.log(p.probabilities[root]) for root in ROOTS] for p in knowledge.priors
-        }
-
-    def prior_for(self, age: int | None) -> Prior:
-        prior = self.prior_by_age.get(age)
-        return prior if prior is not None else self.knowledge.prior_for(age)
-
-
-# One ratio ready to combine: the evidence, its log ratio, the root's position in
-# ROOTS, and the (root position, signal group) it is combined within.
-_Ratio = tuple[Evidence, float, int, tuple[int, str]]
-
-
-@cache
-def _model(knowledge: Knowledge) -> _Model:
-    return _Model(knowledge)
+    evidence: tuple[Evidence, ...]
+    signal: str
+    logs: tuple[float, ...]
+    alone: tuple[float, ...]  # the logs capped, for when it is its type's only finding
+    supports: frozenset[int]  # the roots it is at least a moderate clue for
 
 
 @lru_cache(maxsize=4096)
-def _evidence_for(
-    model: _Model, signal: str, finding: str, side: str | None, detail: str
-) -> tuple[_Ratio, ...]:
-    """Each root's ratio for one observed finding."""
-    group = GROUP[signal]
-    label = f"{group}:{finding}"
-    built = []
-    for sign in model.index.get((signal, finding), ()):
-        lr = sign.lr**model.weight_once if detail == "once" else sign.lr
-        at = _ROOT_ORDER[sign.root]
-        evidence = Evidence(label, group, side, sign.root, lr, sign.sources, detail)
-        built.append((evidence, math.log(lr), at, (at, group)))
-    return tuple(built)
+def _evidence_for(m: Model, clue: Clue) -> _Weighed | None:
+    """Every root's ratio for one observed finding (None for a finding without a row; a
+    knowledge test checks that every finding of the contract has one)."""
+    key = (clue.signal, clue.finding)
+    if key not in m.ratios:
+        return None
+    positive, normal = m.ratios[key]
+    general, rest = positive if clue.positive else normal
+    sources = m.rows[key].sources
+    label = f"{clue.signal}:{clue.finding}"
+    w = clue.log_weight
+    logs = tuple(math.log(g) * w for g in general)
+    # Shown as the published form (this root against the rest), held within the type's cap
+    # so the clue words never call a pain region a strong clue.
+    limit = m.caps_plain[clue.signal]
+    rests = tuple(max(1 / limit, min(limit, r**w)) for r in rest)
+    evidence = tuple(
+        Evidence(label, clue.signal, clue.side, root, math.exp(log), sources, clue.detail, r)
+        for root, log, r in zip(ROOTS, logs, rests, strict=True)
+    )
+    cap = m.log_cap[clue.signal]
+    alone = tuple(capped(log, cap) for log in logs)
+    supports = frozenset(at for at, r in enumerate(rests) if r >= m.min_support)
+    return _Weighed(evidence, clue.signal, logs, alone, supports)
 
 
-def symptom_side(findings: Findings) -> str | None:
-    """The leg the picture is in: marked leg regions count 1, a weaker test 2."""
-    left = right = 0
-    for item in findings.marked():
-        if item.side is not None and item.region != "low_back":
-            if item.side == "left":
-                left += 1
-            else:
-                right += 1
-    for side in findings.weaker_sides.values():
-        if side == "left":
-            left += 2
-        elif side == "right":
-            right += 2
-    if left == right:
-        return "both" if left else None
-    return "left" if left > right else "right"
+def combined_log_lr(items: list[Evidence], damping: float) -> float:
+    """Strongest ratio counts fully, each further one is damped (for and against apart)."""
+    return combined([math.log(e.lr) for e in items], damping)
 
 
-def _ratios(findings: Findings, model: _Model, side: str | None) -> list[_Ratio]:
-    """The ratios of every observed finding on the chosen side(s), in a fixed order:
-    pain regions and changed-feeling regions (each alphabetically), function tests,
-    reflexes, provocation tests."""
-    sides = ("left", "right") if side is None or side == "both" else (side,)
-    ratios: list[_Ratio] = []
-    index = model.index
-
-    def add(signal: str, finding: str, obs_side: str | None, detail: str) -> None:
-        if (signal, finding) in index:
-            ratios.extend(_evidence_for(model, signal, finding, obs_side, detail))
-
-    pain_side: dict[str, str] = {}
-    for r in findings.pain:
-        if r.side in sides and r.region not in pain_side:
-            pain_side[r.region] = r.side  # type: ignore[assignment]
-    for region in sorted(pain_side):
-        add("pain", region, pain_side[region], "")
-    sensory: dict[str, tuple[str, bool]] = {}
-    for s in findings.sensory:
-        if s.side in sides:
-            prev = sensory.get(s.region)
-            repeatable = bool(s.repeatable) or bool(prev and prev[1])
-            sensory[s.region] = (s.side, repeatable)  # type: ignore[assignment]
-    for region in sorted(sensory):
-        sense_side, repeatable = sensory[region]
-        add("sensation", region, sense_side, "repeatable" if repeatable else "once")
-    weaker = findings.weaker_sides
-    for result in findings.function:
-        weak = weaker[result.test]
-        if weak is not None:
-            if weak in sides:
-                other = result.right if weak == "left" else result.left
-                detail = f"weaker on the {weak} ({result.value(weak)} vs {other})"
-                add("function", result.test, weak, detail)
-        elif comparable(result):  # and neither side weaker: equal
-            detail = f"equal on both sides ({result.left} and {result.right})"
-            add("function_equal", result.test, None, detail)
-    for x in findings.reflexes:
-        if x.side in sides and (x.result == "reduced" or x.result == "absent"):
-            add("reflex", x.reflex, x.side, x.result)
-    for p in findings.provocation:
-        if p.side in sides:
-            signal = "provocation" if p.result == "positive" else "provocation_negative"
-            add(signal, p.test, p.side, p.result)
-    return ratios
+def _leaning(
+    m: Model,
+    probs: list[float],
+    prior: list[float],
+    ranked: list[int],
+    weighed: list[_Weighed],
+) -> tuple[str | None, tuple[str, str] | None, float, frozenset[str]]:
+    """(single root, pair, its probability, the signals supporting it) or no leaning."""
+    lean = m.lean
+    top, second, third = ranked[0], ranked[1], ranked[2]
+    top_support = frozenset([w.signal for w in weighed if top in w.supports])
+    pair = tuple(sorted((ROOTS[top], ROOTS[second]), key=ROOTS.index))
+    # Within a pair the home tests cannot separate, one root is named only when the
+    # findings themselves separate the two, not the prior alone (L4 is twice as common
+    # as L3 before any finding).
+    by_evidence = (probs[top] / probs[second]) / (prior[top] / prior[second])
+    separated = pair not in m.pairs or by_evidence >= lean["min_ratio_to_second"]
+    if (
+        separated
+        and probs[top] >= lean["min_top_probability"]
+        and probs[top] >= lean["min_ratio_to_second"] * probs[second]
+        and (not lean["requires_non_pain_evidence"] or not NON_PAIN.isdisjoint(top_support))
+    ):
+        return ROOTS[top], None, probs[top], top_support
+    pair_rule = lean["pair"]
+    both = probs[top] + probs[second]
+    pair_support = top_support | {w.signal for w in weighed if second in w.supports}
+    if (
+        pair in m.pairs
+        and both >= pair_rule["min_probability"]
+        and both >= pair_rule["min_ratio_to_third"] * probs[third]
+        and (not pair_rule["requires_non_pain_evidence"] or not NON_PAIN.isdisjoint(pair_support))
+    ):
+        return None, (pair[0], pair[1]), both, pair_support
+    return None, None, probs[top], top_support
 
 
-def _combined(logs: list[float], damping: float, log_cap: float) -> float:
-    """Strongest ratio counts fully, each further one is damped (for and against
-    separately); the total is capped both ways."""
-    if len(logs) == 1:
-        return max(-log_cap, min(log_cap, logs[0]))
-    logs.sort(reverse=True)
-    up, weight = 0.0, 1.0
-    for value in logs:  # the ratios above 1, strongest first
-        if value <= 0:
-            break
-        up += value * weight
-        weight *= damping
-    down, weight = 0.0, 1.0
-    for value in reversed(logs):  # the ratios below 1, strongest first
-        if value >= 0:
-            break
-        down += -value * weight
-        weight *= damping
-    return max(-log_cap, min(log_cap, up - down))
+def _confidence(m: Model, p: float, supported_by: frozenset[str]) -> str:
+    conf = m.confidence
+    if p >= conf["high_min"] and not STRENGTH.isdisjoint(supported_by):
+        return "high"
+    if p >= conf["moderate_min"] and not NON_PAIN.isdisjoint(supported_by):
+        return "moderate"
+    return "low"
 
 
-def combined_log_lr(items: list[Evidence], damping: float, cap: float) -> float:
-    """Strongest ratio counts fully, each further one is damped; capped both ways."""
-    return _combined([math.log(e.lr) for e in items], damping, math.log(cap))
-
-
-def picture(findings: Findings, knowledge: Knowledge) -> RootPicture:
-    model = _model(knowledge)
+def picture(
+    findings: Findings,
+    knowledge: Knowledge,
+    radicular: Radicular | None = None,
+    fits: tuple[Explanation, ...] | None = None,
+) -> RootPicture:
+    """The root picture; `radicular` and `fits` (the checklist and the fitting other
+    explanations) are passed in when the caller has them already."""
+    m = model(knowledge)
     side = symptom_side(findings)
-    prior = model.prior_for(findings.age)
-    log_post = list(model.prior_logs[id(prior)])
-    by_root: tuple[list[Evidence], ...] = ([], [], [], [], [])
-    groups: dict[tuple[int, str], list[float]] = {}
-    support: set[tuple[int, str]] = set()  # (root, signal) with a ratio above 1
-    for evidence, log_lr, at, group in _ratios(findings, model, side):
-        by_root[at].append(evidence)
-        if evidence.lr > 1:
-            support.add(group)
-        if group in groups:
-            groups[group].append(log_lr)
+    prior = m.prior_for(findings.age)
+    log_post = list(m.prior_logs[id(prior)])
+    prior_probs = [prior.probabilities[root] for root in ROOTS]
+    weighed = [
+        w
+        for c in clues(findings, side, m.weight_once, m.weight_both)
+        if (w := _evidence_for(m, c)) is not None
+    ]
+    by_signal: dict[str, list[_Weighed]] = {}
+    for w in weighed:
+        if w.signal in by_signal:
+            by_signal[w.signal].append(w)
         else:
-            groups[group] = [log_lr]
-    damping, log_cap = model.damping, model.log_cap
-    for (at, signal), logs in groups.items():
-        log_post[at] += _combined(logs, damping, log_cap[signal])
+            by_signal[w.signal] = [w]
+    totals = [0.0, 0.0, 0.0, 0.0, 0.0]
+    for signal, group in by_signal.items():
+        if len(group) == 1:  # one finding of this type: nothing to damp
+            totals = [t + v for t, v in zip(totals, group[0].alone, strict=True)]
+        else:
+            cap, damping = m.log_cap[signal], m.damping
+            columns = zip(*[w.logs for w in group], strict=True)  # one column per root
+            totals = [
+                t + max(-cap, min(cap, combined(column, damping)))
+                for t, column in zip(totals, columns, strict=True)
+            ]
+    log_post = [
+        p + max(-c, min(c, t)) for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
+    ]
     top_log = max(log_post)
     weights = [math.exp(v - top_log) for v in log_post]
     total = sum(weights)
     probs = [w / total for w in weights]
     # Ties break by the fixed root order so results are deterministic.
-    ranked = sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])
-    scores = tuple([RootScore(ROOTS[at], probs[at], tuple(by_root[at])) for _, at in ranked])
-    top_at = ranked[0][1]
-    top, second = probs[top_at], scores[1].probability
-    # The signal types with a ratio above 1 for the top root.
-    top_support = {signal for at, signal in support if at == top_at}
-    non_pain = not NON_PAIN.isdisjoint(top_support)
-
-    lean = model.lean
-    leaning = None
-    if (
-        top >= lean["min_top_probability"]
-        and top >= lean["min_ratio_to_second"] * second
-        and (not lean["requires_non_pain_evidence"] or non_pain)
-    ):
-        leaning = ROOTS[top_at]
-    conf = model.confidence
-    confidence = "low"
-    if top >= conf["high_min"] and not STRENGTH.isdisjoint(top_support):
-        confidence = "high"
-    elif top >= conf["moderate_min"] and non_pain:
-        confidence = "moderate"
-    return RootPicture(scores, leaning, confidence, side, prior.remarks)
+    ranked = [at for _, at in sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])]
+    # One tuple of evidence per root, in ROOTS order (tuple.__new__: see roots_evidence.py).
+    per_root = list(zip(*[w.evidence for w in weighed], strict=True)) or [()] * 5
+    scores = tuple(
+        [tuple.__new__(RootScore, (ROOTS[at], probs[at], per_root[at])) for at in ranked]
+    )
+    leaning, pair, p, supported_by = _leaning(m, probs, prior_probs, ranked, weighed)
+    confidence = _confidence(m, p, supported_by)
+    verdict = gate(findings, knowledge, radicular, fits)
+    if verdict.state == "closed":
+        leaning, pair, confidence = None, None, "low"
+    elif verdict.state == "doubtful":
+        confidence = "low"
+    label = m.pairs[pair] if pair else None
+    return RootPicture(scores, leaning, confidence, side, prior.remarks, pair, label, verdict)

@@ -46,6 +46,10 @@ def _roots(a: Assessment, k: Knowledge) -> list[str]:
     r = a.roots
     if r.leaning:
         head = f"Which nerve root: the evidence leans to {r.leaning} ({r.confidence} confidence)"
+    elif r.pair_label:
+        head = f"Which nerve root: the evidence leans to {r.pair_label} ({r.confidence} confidence)"
+    elif r.gate is not None and r.gate.state == "closed":
+        head = "Which nerve root: no leaning; this picture may not come from a nerve root"
     else:
         head = "Which nerve root: no clear leaning; the evidence is too weak or too mixed"
     side = {"left": "left leg", "right": "right leg", "both": "both legs"}.get(r.side or "", "")

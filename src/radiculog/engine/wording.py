@@ -5,6 +5,7 @@ from __future__ import annotations
 from radiculog.engine.function import Weakness
 from radiculog.engine.knowledge import Knowledge
 from radiculog.engine.roots import Evidence
+from radiculog.engine.roots_evidence import BOTH
 
 SIGNAL_WORDS = {
     "pain": "pain route (least specific)",
@@ -28,23 +29,25 @@ def weakness_text(w: Weakness, knowledge: Knowledge) -> str:
 
 def evidence_text(e: Evidence, knowledge: Knowledge) -> str:
     kind, finding = e.finding.split(":", 1)
-    side = f" ({e.side})" if e.side else ""
+    both = e.detail.endswith(BOTH)
+    side = f" ({e.side})" if e.side else " (both legs)" if both else ""
+    detail = e.detail.removesuffix(BOTH)
     if kind == "pain":
         what = f"Pain in the {knowledge.regions[finding].label}{side}"
     elif kind == "sensation":
-        how = "in the same spot on repeated checks" if e.detail == "repeatable" else "noticed once"
+        how = "in the same spot on repeated checks" if detail == "repeatable" else "noticed once"
         what = f"Changed feeling in the {knowledge.regions[finding].label}{side}, {how},"
     elif kind == "function":
         name = knowledge.home_tests[finding].name
-        what = f"{name} {e.detail}"
+        what = f"{name} {detail}"
     elif kind == "reflex":
-        what = f"{knowledge.reflexes[finding].capitalize()} {e.detail}{side}"
+        what = f"{knowledge.reflexes[finding].capitalize()} {detail}{side}"
     else:
-        what = f"{knowledge.provocation[finding].capitalize()} {e.detail}{side}"
-    verb = "points toward" if e.lr > 1 else "points a little away from"
+        what = f"{knowledge.provocation[finding].capitalize()} {detail}{side}"
+    verb = "points toward" if e.lr > 1 else "points away from"
     if kind == "function" and e.lr > 1:
         what += ","
-    return f"{what} {verb} {e.root} ({clue_strength(e.lr)} clue)."
+    return f"{what} {verb} {e.root} ({clue_strength(e.lr_rest)} clue)."
 
 
 def clue_strength(lr: float) -> str:
