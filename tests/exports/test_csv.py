@@ -5,6 +5,7 @@ import io
 from typing import Any
 
 from radiculog.exports.csv_export import log_to_csv
+from radiculog.summary.measures import DailyMeasures
 
 
 def rows(text: str) -> list[dict[str, str]]:
@@ -38,5 +39,20 @@ def test_formula_like_text_is_defused(make_entry: Any, make_log: Any) -> None:
 
 def test_an_empty_log_is_just_the_header(make_log: Any) -> None:
     assert log_to_csv(make_log()).splitlines() == [
-        "at,pain_0_10,sleep,walk_minutes,pain_areas,changed_feeling,triggers,easers,notes"
+        "at,pain_0_10,leg_pain_0_10,back_pain_0_10,painkillers,sleep,walk_minutes,"
+        "pain_areas,changed_feeling,triggers,easers,notes"
     ]
+
+
+def test_leg_and_back_pain_and_painkillers_have_their_own_columns(
+    make_entry: Any, make_log: Any
+) -> None:
+    line = DailyMeasures(leg_pain=7, back_pain=3, painkillers=2).to_line()
+    log = make_log(make_entry(0, notes=line), make_entry(1))
+    first, second = rows(log_to_csv(log))
+    assert (first["leg_pain_0_10"], first["back_pain_0_10"], first["painkillers"]) == (
+        "7",
+        "3",
+        "2",
+    )
+    assert (second["leg_pain_0_10"], second["painkillers"]) == ("", "")  # not given, not 0

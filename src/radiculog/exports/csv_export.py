@@ -14,7 +14,10 @@ from typing import Any
 from radiculog.summary.labels import SLEEP_LABELS, place
 from radiculog.summary.measures import measures_of, strip_measures
 
-FIXED = ["at", "pain_0_10", "sleep", "walk_minutes", "pain_areas", "changed_feeling"]
+FIXED = [
+    "at", "pain_0_10", "leg_pain_0_10", "back_pain_0_10", "painkillers", "sleep",
+    "walk_minutes", "pain_areas", "changed_feeling",
+]  # fmt: skip
 TAIL = ["triggers", "easers", "notes"]
 
 
@@ -46,6 +49,9 @@ def _row(entry: Mapping[str, Any], columns: list[str]) -> dict[str, object]:
     row: dict[str, object] = {
         "at": entry["at"],
         "pain_0_10": measures.pain,
+        "leg_pain_0_10": measures.leg_pain,
+        "back_pain_0_10": measures.back_pain,
+        "painkillers": measures.painkillers,
         "sleep": SLEEP_LABELS.get(measures.sleep or "", ""),
         "walk_minutes": measures.walk_minutes,
         "pain_areas": _spots(findings.get("pain", [])),
