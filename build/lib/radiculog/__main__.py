@@ -1,3 +1,0 @@
-from radiculog.cli import main
-
-raise SystemExit(main())

@@ -1,1 +1,0 @@
-"""The findings contract: packaged schemas and parsing of documents into engine types."""

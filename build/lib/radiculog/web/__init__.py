@@ -1,1 +1,0 @@
-"""The Django layer: a thin client of the engine (radiculog.assess / trend)."""

@@ -1,1 +1,0 @@
-"""The appointment report (HTML and PDF), the prep list and clinician share links."""

@@ -1,1 +1,0 @@
-"""The guided self-check: questions and body map -> findings@1 -> engine -> result."""

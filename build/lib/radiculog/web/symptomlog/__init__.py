@@ -1,1 +1,0 @@
-"""The 72-hour symptom log: quick entries, trend, escalation banner, exports."""
