@@ -1,4 +1,5 @@
-"""Getting a log out (log@1 JSON, CSV, FHIR Bundle, calendar reminders) and back in."""
+"""Getting a log out (log JSON: log@2 when it has clinician-seen records, log@1
+otherwise; CSV, FHIR Bundle, calendar reminders) and back in (log@1 or log@2)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ import radiculog
 from radiculog.exports.csv_export import log_to_csv
 from radiculog.exports.fhir import log_to_bundle
 from radiculog.exports.ics import next_days, reminders_ics
-from radiculog.exports.log_json import LogImportError, read_log
+from radiculog.exports.log_json import LogImportError, read_log_document
+from radiculog.web.symptomlog.seen import import_seen, with_seen
 from radiculog.web.symptomlog.views import import_entries, log_of
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -38,7 +40,8 @@ def _stem() -> str:
 
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse:
-    body = json.dumps(log_of(request).to_doc(), indent=2, ensure_ascii=False)
+    log = log_of(request)
+    body = json.dumps(with_seen(log, log.to_doc()), indent=2, ensure_ascii=False)
     return _download(body, "application/json", f"{_stem()}.json")
 
 
@@ -69,13 +72,15 @@ def import_log(request: HttpRequest) -> HttpResponse:
         try:
             if upload.size > MAX_UPLOAD:
                 raise LogImportError("(file)", upload.size, "is larger than 5 MB")
-            entries = read_log(upload.read(), radiculog.assess)
+            document = read_log_document(upload.read(), radiculog.assess)
         except LogImportError as exc:
             form.add_error("file", str(exc))
         else:
             with transaction.atomic():
-                added = import_entries(log_of(request), entries)
-            skipped = len(entries) - added
+                log = log_of(request)
+                import_seen(log, document.seen)  # first: the entries' tiers read them
+                added = import_entries(log, document.entries)
+            skipped = len(document.entries) - added
             text = _("%(n)d entries added to your log.") % {"n": added}
             if skipped:
                 text += " " + _("%(n)d were already in it.") % {"n": skipped}
