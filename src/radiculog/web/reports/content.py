@@ -16,6 +16,7 @@ from radiculog.summary.series import function_series, parse_at
 from radiculog.web.reports.models import Prep
 from radiculog.web.symptomlog import assessing, questionnaire, trendview
 from radiculog.web.symptomlog.models import Log
+from radiculog.web.symptomlog.seen import with_seen
 
 
 def triage_history(log: Log) -> list[dict[str, Any]]:
@@ -63,7 +64,9 @@ def prep_of(log: Log) -> PrepList:
 
 
 def build_report(log: Log) -> dict[str, Any]:
-    doc = log.to_doc()
+    # log@2 with the clinician-seen records: the same tier as the log page, and the
+    # first page names the visit beside each warning sign it released.
+    doc = with_seen(log, log.to_doc())
     assessment = assessing.log_assessment(doc)
     trend = (assessment or {}).get("trend")
     entries = doc["entries"]
