@@ -9,7 +9,9 @@ import pytest
 
 import radiculog
 from radiculog.web.selfcheck import alarms
+from radiculog.web.selfcheck.session import KEY, findings_from_state
 from radiculog.web.selfcheck.steps import SAFETY_TOPICS, step_for_question
+from tests.web.selfcheck_helpers import load_examples, normalised, walk
 
 pytestmark = pytest.mark.django_db
 NOW, TODAY, DAYS = SAFETY_TOPICS
@@ -100,3 +102,32 @@ def test_not_sure_about_toes_catching_gets_its_own_call_today_line(client):
     send(client, DAYS, data)
     page = client.get("/check/result/")
     assert "toes_catching" in [row.qid for row in page.context["call_today"]]
+
+
+SINCE_2 = {
+    "pain_getting_worse": True,
+    "long_term_steroids": False,
+    "osteoporosis": True,
+    "minor_fall": True,
+    "toes_catching": False,
+}
+
+
+@pytest.mark.parametrize(
+    "name", ["01-l5-classic-no-weakness", "03-s1-calf-push-off", "04-l4-stairs-known-weakness"]
+)
+def test_parity_with_assess_for_a_findings2_document(client, name):
+    """The contract example plus the five findings@2 answers, walked through the pages:
+    the same findings@2 document, and the result `radiculog assess` gives for it."""
+    expected = {k: v for k, v in load_examples()[name]["findings"].items() if k != "notes"}
+    expected = {
+        **expected,
+        "schema": "radiculog/findings@2",
+        "answers": {**expected.get("answers", {}), **SINCE_2},
+    }
+    walk(client, expected)
+    built = findings_from_state(client.session[KEY])
+    assert normalised(built) == normalised(expected)
+    engine = radiculog.assess(expected).to_dict()
+    assert engine["urgency"]["tier"] == "urgent"  # osteoporosis with a small fall
+    assert client.get("/check/result/").context["a"] == engine
