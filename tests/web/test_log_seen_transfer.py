@@ -60,7 +60,10 @@ def log2_validator() -> jsonschema.Draft202012Validator:
 
 def export(client: Client, user: User) -> dict[str, Any]:
     client.force_login(user)
-    return dict(json.loads(client.get(reverse("symptomlog:export_json")).content))
+    response = client.get(reverse("symptomlog:export_json"))
+    # read whole whether the export is sent at once or streamed
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return dict(json.loads(body))
 
 
 def test_the_export_is_log2_with_the_records_when_there_are_any(people: People, client: Client):
