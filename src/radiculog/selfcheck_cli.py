@@ -1,7 +1,9 @@
 """`radiculog check`: the guided self-check in a terminal.
 
-Safety questions come first; the moment an answer makes the engine's tier an
-emergency, the check stops and shows what to do. "Not sure" stays unanswered.
+Safety questions come first (every question a warning-sign rule reads, the
+findings@2 ones included); the moment an answer makes the engine's tier an
+emergency, the check stops and shows what to do, and the moment it first makes
+it urgent, the check says "call today" and goes on. "Not sure" stays unanswered.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from radiculog.engine.findings import FUNCTION_WORDS
 from radiculog.engine.knowledge import Knowledge, load_knowledge
 
 SCHEMA = "radiculog/findings@1"
+SCHEMA_2 = "radiculog/findings@2"  # only when a findings@2 question is answered
 WORDS = {"n": "normal", "w": "weaker", "u": "unable"}
 
 
@@ -93,18 +96,35 @@ def _emergency_stop(a: radiculog.Assessment, asker: Asker, k: Knowledge) -> None
     asker.say(f"What to tell them: {advice.tell}")
 
 
+def _call_today(a: radiculog.Assessment, asker: Asker, k: Knowledge) -> None:
+    asker.say()
+    asker.say(f"!! {k.tiers['urgent'].title.upper()}")
+    for reason in a.urgency.reasons:
+        if reason.tier == "urgent":
+            asker.say(f"Why: {reason.text}")
+            asker.say(f"What to do: {reason.action}")
+    asker.say("You can go on with the check, or stop here (Ctrl+D).")
+
+
 def _safety(asker: Asker, findings: dict[str, Any], k: Knowledge) -> bool:
     """Ask the safety questions; False if the check stopped for an emergency."""
     asker.say("First, safety questions. Answer '?' if you are not sure.")
-    for q in (q for q in k.questions.values() if q.group == "safety"):
+    told_urgent = False
+    for qid in k.screening_ids:
+        q = k.questions[qid]
         asker.say()
         answer = asker.yes_no(q.text)
         if answer is not None:
             findings["answers"][q.id] = answer
+            if q.since > 1:
+                findings["schema"] = SCHEMA_2
             a = radiculog.assess(findings)
             if a.urgency.tier == "emergency":
                 _emergency_stop(a, asker, k)
                 return False
+            if a.urgency.tier == "urgent" and not told_urgent:
+                _call_today(a, asker, k)
+                told_urgent = True
     return True
 
 

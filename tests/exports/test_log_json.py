@@ -5,7 +5,12 @@ from typing import Any
 
 import pytest
 
-from radiculog.exports.log_json import LogImportError, entries_to_log, read_log
+from radiculog.exports.log_json import (
+    LogImportError,
+    entries_to_log,
+    read_log,
+    read_log_document,
+)
 
 
 def test_a_log_reads_back_oldest_first(make_entry: Any, make_log: Any) -> None:
@@ -24,10 +29,42 @@ def test_entries_write_back_as_the_same_log(make_entry: Any, make_log: Any) -> N
     assert again["entries"][0]["triggers"] == "sitting"
 
 
+def test_a_log2_document_brings_its_clinician_seen_records_back(
+    make_entry: Any, make_log: Any
+) -> None:
+    log = make_log(make_entry(0))
+    doc = {**log, "schema": "radiculog/log@2"}
+    doc["clinician_seen"] = [
+        {"at": "2026-11-23T10:00:00+00:00", "note": "GP"},
+        {"at": "2026-11-22T09:00:00Z"},
+    ]
+    read = read_log_document(json.dumps(doc))
+    assert [(s.at.isoformat(), s.note) for s in read.seen] == [
+        ("2026-11-22T09:00:00+00:00", ""),
+        ("2026-11-23T10:00:00+00:00", "GP"),
+    ]
+    assert read.entries == read_log(json.dumps(log))
+    assert read_log_document(json.dumps(log)).seen == []
+
+
 @pytest.mark.parametrize(
     ("doc", "path"),
     [
-        ({"schema": "radiculog/log@2", "entries": []}, "schema"),
+        ({"schema": "radiculog/log@3", "entries": []}, "schema"),
+        ({"schema": "radiculog/log@1", "entries": [], "clinician_seen": []}, "clinician_seen"),
+        ({"schema": "radiculog/log@2", "entries": [], "clinician_seen": "x"}, "clinician_seen"),
+        (
+            {"schema": "radiculog/log@2", "entries": [], "clinician_seen": [{"at": "monday"}]},
+            "clinician_seen[0].at",
+        ),
+        (
+            {
+                "schema": "radiculog/log@2",
+                "entries": [],
+                "clinician_seen": [{"at": "2026-11-21T08:00Z", "who": "GP"}],
+            },
+            "clinician_seen[0].who",
+        ),
         (
             {"schema": "radiculog/log@1", "entries": [{"at": "yesterday", "findings": {}}]},
             "entries[0].at",

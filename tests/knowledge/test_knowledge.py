@@ -146,3 +146,18 @@ def test_each_tier_has_advice_and_every_root_a_daily_check() -> None:
 @pytest.mark.parametrize("name", ["VERSION"])
 def test_version_is_stamped(name: str) -> None:
     assert re.fullmatch(r"\d{4}\.\d+", (KNOWLEDGE / name).read_text().strip())
+
+
+def test_the_screening_questions_are_every_question_a_warning_sign_rule_reads() -> None:
+    """The self-check and `radiculog check` ask `screening_ids`: the safety group (all
+    needed for a complete screen), then each optional question a rule or derived fact
+    reads, so no combination rule is left without its question."""
+    rules = [*K.rules, *(alt for _, alts in K.derived for alt in alts)]
+    read = {q for r in rules for q in r.when_yes | r.when_no | r.when_not_no}
+    ids = K.screening_ids
+    assert ids[: len(K.safety_ids)] == K.safety_ids
+    assert len(ids) == len(set(ids))
+    assert {q for q in read if K.questions[q].group != "checklist"} <= set(ids)
+    assert set(ids[len(K.safety_ids) :]) == {
+        "pain_getting_worse", "long_term_steroids", "osteoporosis", "minor_fall", "toes_catching"
+    }  # fmt: skip

@@ -81,3 +81,34 @@ def test_weakening_is_named_with_numbers_and_written_to_the_clinician() -> None:
     assert result.trend[0] == "Strength tests got weaker over the log."
     words = " ".join([*result.why, result.root, *result.trend, result.tier_words]).lower()
     assert " you" not in words and "your " not in words
+
+
+def test_a_clinician_seen_record_is_named_beside_the_warning_it_released() -> None:
+    log = log_of({"answers": {"bladder_change": True}}, {}, {})
+    seen_at = T0 + timedelta(hours=3)
+    log2 = {**log, "schema": "radiculog/log@2", "clinician_seen": [{"at": seen_at.isoformat()}]}
+    result = page(log2)
+    (row,) = [r for r in result.screen if r.question == "new bladder trouble"]
+    assert row.warning_at == T0 and row.seen_at == seen_at
+    assert result.tier == "watchful"
+    assert "seen by a clinician 21 Nov 11:00, so it no longer holds the tier" in result.why[0]
+    unseen = page(log)  # the same log without the record: held, and nothing said of a visit
+    (row,) = [r for r in unseen.screen if r.question == "new bladder trouble"]
+    assert row.seen_at is None and unseen.tier == "emergency"
+    assert "seen by a clinician" not in " ".join(unseen.why)
+
+
+def test_a_visit_before_the_latest_warning_does_not_release_it() -> None:
+    log = log_of({"answers": {"bladder_change": True}}, {"answers": {"bladder_change": True}}, {})
+    seen = [{"at": (T0 + timedelta(hours=3)).isoformat()}]  # between the two reports
+    result = page({**log, "schema": "radiculog/log@2", "clinician_seen": seen})
+    (row,) = [r for r in result.screen if r.question == "new bladder trouble"]
+    assert row.seen_at is None and result.tier == "emergency"
+
+
+def test_an_answered_findings2_warning_question_gets_its_row() -> None:
+    plain = page(log_of({}, {}))
+    assert "tripping or toes catching" not in [r.question for r in plain.screen]
+    toes = log_of({"answers": {"toes_catching": True}, "schema": "radiculog/findings@2"}, {})
+    (row,) = [r for r in page(toes).screen if r.question == "tripping or toes catching"]
+    assert row.tier == "urgent" and row.warning_at == T0

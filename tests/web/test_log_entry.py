@@ -197,23 +197,46 @@ def test_a_late_entry_takes_its_place_in_the_trend(people: People, client: Clien
     assert times == ["2026-11-21T08:00", "2026-11-24T07:00", "2026-11-24T19:30"]
 
 
+def _flagged(**overrides: Any) -> dict[str, Any]:
+    data = form_data(new_flags=["bladder_change"], **overrides)
+    del data["none_new"]
+    return data
+
+
 @time_machine.travel(NOW, tick=False)
-def test_a_warning_sign_cannot_be_hidden_in_an_earlier_entry(
-    people: People, client: Client
-) -> None:
+def test_a_warning_sign_dated_earlier_keeps_the_logs_tier(people: People, client: Client) -> None:
+    """Forgot to log this morning's bladder trouble: an entry dated 08:00, added after
+    a calm 19:30 entry, still holds the log at emergency and names that entry."""
     add(people.alice, 0, (10, 10))
     client.force_login(people.alice)
     client.post(reverse("symptomlog:new"), form_data())  # 19:30, no warning sign
-    data = form_data(when_day="today", when_time="08:00", new_flags=["bladder_change"])
-    del data["none_new"]
+    response = client.post(reverse("symptomlog:new"), _flagged(when_day="today", when_time="08:00"))
+    assert response.status_code == 302
+    early = Entry.objects.get(log__owner=people.alice, at=datetime(2026, 11, 24, 8, tzinfo=UTC))
+    assert early.findings["answers"]["bladder_change"] is True and early.tier == "emergency"
+    page = client.get(reverse("symptomlog:log"))
+    assessment = page.context["assessment"]
+    assert assessment["urgency"]["tier"] == "emergency"
+    held = [r for r in assessment["urgency"]["reasons"] if r["id"] == "earlier_bladder_change"]
+    assert held and "24 Nov 2026 at 08:00" in held[0]["text"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_warning_sign_dated_before_a_clinician_seen_record_must_go_in_now(
+    people: People, client: Client
+) -> None:
+    """Dated before "a clinician has seen me", a new sign would count as seen unheard."""
+    add(people.alice, 0, (10, 10))
+    log = people.alice.symptom_log
+    log.clinician_seen.create(at=datetime(2026, 11, 24, 12, tzinfo=UTC))
+    client.force_login(people.alice)
+    data = _flagged(when_day="today", when_time="08:00")
     response = client.post(reverse("symptomlog:new"), data)
-    assert (
-        response.status_code == 200 and Entry.objects.filter(log__owner=people.alice).count() == 2
-    )
+    assert response.status_code == 200 and log.entries.count() == 1
     page = BeautifulSoup(response.content, "html.parser")
-    assert "goes in an entry for now" in page.select_one(".error-summary").text
+    assert "a clinician saw you after this time" in page.select_one(".error-summary").text
     assert page.select_one("input[name=new_flags][value=bladder_change]").has_attr("checked")
-    data["when_day"] = "now"
-    client.post(reverse("symptomlog:new"), data)
-    latest = Entry.objects.filter(log__owner=people.alice).order_by("-at", "-id").first()
-    assert latest is not None and latest.tier == "emergency"
+    client.post(reverse("symptomlog:new"), _flagged(when_day="today", when_time="13:00"))
+    client.post(reverse("symptomlog:new"), form_data())  # a calm entry at 19:30
+    assessment = client.get(reverse("symptomlog:log")).context["assessment"]
+    assert assessment["urgency"]["tier"] == "emergency"  # 13:00 is after the visit

@@ -19,7 +19,7 @@ CHOICES = st.sampled_from(["yes", "no", "unsure", ""])
 
 def engine_tier(answers: dict[str, str]) -> str:
     said = {q: a == "yes" for q, a in answers.items() if a in ("yes", "no")}
-    findings = {"schema": session.SCHEMA, "answers": said}
+    findings = {"schema": session.schema_for(said), "answers": said}
     return str(radiculog.assess(findings).to_dict()["urgency"]["tier"])
 
 

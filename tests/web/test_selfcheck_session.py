@@ -1,4 +1,5 @@
-"""Session answers -> findings@1: unsure is unanswered, and the document is always valid."""
+"""Session answers -> findings@1 (findings@2 when a findings@2 question is answered):
+unsure is unanswered, and the document is always valid against its schema."""
 
 from __future__ import annotations
 
@@ -15,9 +16,13 @@ from radiculog.web.selfcheck import bodymap
 from radiculog.web.selfcheck.session import blank_state, findings_from_state, region_entry
 from radiculog.web.selfcheck.steps import STEPS, TEST_ORDER
 
-SCHEMA = json.loads(
-    resources.files("radiculog.contract").joinpath("schemas/findings.schema.json").read_text()
-)
+SCHEMAS = {
+    f"radiculog/findings@{v}": json.loads(
+        resources.files("radiculog.contract").joinpath(f"schemas/{name}.schema.json").read_text()
+    )
+    for v, name in ((1, "findings"), (2, "findings2"))
+}
+SINCE_2 = {q.id for q in radiculog.load_knowledge().questions.values() if q.since == 2}
 QUESTIONS = [q for s in STEPS if s.kind in ("questions", "symptoms") for q in s.items]
 TESTS = list(TEST_ORDER)
 side_value = st.one_of(
@@ -36,6 +41,17 @@ def test_not_sure_is_left_out_and_never_read_as_no():
 
 def test_an_empty_check_is_a_bare_document():
     assert findings_from_state(blank_state()) == {"schema": "radiculog/findings@1"}
+
+
+def test_an_answer_to_a_findings2_question_makes_a_findings2_document():
+    state = blank_state() | {"answers": {"toes_catching": "no", "fever": "no"}}
+    doc = findings_from_state(state)
+    assert doc == {
+        "schema": "radiculog/findings@2",
+        "answers": {"toes_catching": False, "fever": False},
+    }
+    unsure = blank_state() | {"answers": {"toes_catching": "unsure"}}
+    assert findings_from_state(unsure)["schema"] == "radiculog/findings@1"
 
 
 def test_region_keys_become_contract_entries():
@@ -77,7 +93,9 @@ def states(draw: st.DrawFn) -> dict:
 @given(states())
 def test_any_session_gives_a_valid_document_the_engine_accepts(state):
     doc = findings_from_state(state)
-    jsonschema.validate(doc, SCHEMA)
+    jsonschema.validate(doc, SCHEMAS[doc["schema"]])
+    answered = {q for q, a in state["answers"].items() if a != "unsure"}
+    assert (doc["schema"] == "radiculog/findings@2") == bool(answered & SINCE_2)
     unsure = {q for q, a in state["answers"].items() if a == "unsure"}
     assert unsure.isdisjoint(doc.get("answers", {}))
     tier = radiculog.assess(doc).to_dict()["urgency"]["tier"]

@@ -164,6 +164,16 @@ class Knowledge:
         """Rows by (signal, finding), built once: the root model looks them up per finding."""
         return {(row.signal, row.finding): row for row in self.likelihoods}
 
+    @cached_property
+    def screening_ids(self) -> tuple[str, ...]:
+        """Every question a warning-sign screen asks: the safety group (all needed for a
+        complete screen), then the optional findings@2 questions that a red-flag rule or
+        derived fact reads (such as toes catching), so no rule is left unaskable."""
+        rules = (*self.rules, *(alt for _, alts in self.derived for alt in alts))
+        read = {q for r in rules for q in r.when_yes | r.when_no | r.when_not_no}
+        extra = (q.id for q in self.questions.values() if q.group == "extra" and q.id in read)
+        return (*self.safety_ids, *extra)
+
     def prior_for(self, age: int | None) -> Prior:
         for prior in self.priors:
             if prior.covers(age):

@@ -1,8 +1,10 @@
-"""Reading a log@1 JSON document back in, with errors that name the field.
+"""Reading a log@1 or log@2 JSON document back in, with errors that name the field.
 
 The log's own shape is checked here; each entry's findings are checked by the
 engine (`radiculog.assess`), whose FindingsError names the bad id and the
-allowed ones.  Entries come back oldest first.
+allowed ones.  Entries come back oldest first. A log@2 document may also carry
+`clinician_seen` records (when a clinician saw the person about their warning
+signs); they come back too, so an exported log imports with the same tier.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from radiculog.contract.limits import (
 )
 
 SCHEMA = "radiculog/log@1"
+SCHEMA_2 = "radiculog/log@2"  # log@1 plus clinician_seen
 ENTRY_KEYS = {"at", "findings", "triggers", "easers"}
+SEEN_KEYS = {"at", "note"}
 MAX_ENTRIES = 5000
+MAX_SEEN = 1000
 
 
 class LogImportError(ValueError):
@@ -46,22 +51,46 @@ class ImportedEntry:
     easers: str
 
 
+@dataclass(frozen=True)
+class ImportedSeen:
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class ImportedLog:
+    entries: list[ImportedEntry]  # oldest first
+    seen: list[ImportedSeen]  # log@2 clinician_seen, oldest first; empty for log@1
+
+
 FindingsCheck = Callable[[Mapping[str, Any]], object]
 
 
 def read_log(raw: str | bytes, check_findings: FindingsCheck | None = None) -> list[ImportedEntry]:
+    """The entries of a log@1 or log@2 document, oldest first."""
+    return read_log_document(raw, check_findings).entries
+
+
+def read_log_document(raw: str | bytes, check_findings: FindingsCheck | None = None) -> ImportedLog:
     try:
         doc = load_json(raw)
     except UnreadableJSON as exc:
         raise LogImportError("(file)", exc.detail[:80], "is not valid JSON") from exc
     if not isinstance(doc, dict):
         raise LogImportError("(file)", type(doc).__name__, "must be a JSON object")
-    if doc.get("schema") != SCHEMA:
-        raise LogImportError("schema", doc.get("schema"), f"must be {SCHEMA!r}")
-    extra = set(doc) - {"schema", "entries"}
+    if doc.get("schema") not in (SCHEMA, SCHEMA_2):
+        raise LogImportError("schema", doc.get("schema"), f"must be {SCHEMA!r} or {SCHEMA_2!r}")
+    allowed = (
+        ("schema", "entries", "clinician_seen")
+        if doc["schema"] == SCHEMA_2
+        else ("schema", "entries")
+    )
+    extra = set(doc) - set(allowed)
     if extra:
         raise LogImportError(
-            sorted(extra)[0], "...", "is not a field of a log; allowed: schema, entries"
+            sorted(extra)[0],
+            "...",
+            f"is not a field of a {doc['schema']}; allowed: {', '.join(allowed)}",
         )
     items = doc.get("entries")
     if not isinstance(items, list) or len(items) > MAX_ENTRIES:
@@ -69,7 +98,26 @@ def read_log(raw: str | bytes, check_findings: FindingsCheck | None = None) -> l
             "entries", type(items).__name__, f"must be a list of up to {MAX_ENTRIES}"
         )
     entries = [_entry(f"entries[{n}]", item, check_findings) for n, item in enumerate(items)]
-    return sorted(entries, key=lambda e: e.at)
+    seen = _seen_list(doc.get("clinician_seen", []))
+    return ImportedLog(sorted(entries, key=lambda e: e.at), sorted(seen, key=lambda s: s.at))
+
+
+def _seen_list(items: object) -> list[ImportedSeen]:
+    if not isinstance(items, list) or len(items) > MAX_SEEN:
+        raise LogImportError(
+            "clinician_seen", type(items).__name__, f"must be a list of up to {MAX_SEEN}"
+        )
+    out = []
+    for n, item in enumerate(items):
+        path = f"clinician_seen[{n}]"
+        if not isinstance(item, dict):
+            raise LogImportError(path, item, "must be an object")
+        extra = set(item) - SEEN_KEYS
+        if extra:
+            raise LogImportError(f"{path}.{sorted(extra)[0]}", "...", "allowed: at, note")
+        note = _text(f"{path}.note", item.get("note", ""))
+        out.append(ImportedSeen(_datetime(f"{path}.at", item.get("at")), note))
+    return out
 
 
 def read_entry(item: object, check: FindingsCheck | None = None) -> ImportedEntry:

@@ -3,8 +3,11 @@ screen with every answer and its date, the root picture with the strength
 asymmetry behind it, and the trend in one sentence each.
 
 Written to the clinician (third person, no advice to the patient). Plain Python
-over a log@1 document and the engine's assessment of it; which answer is the
-warning one, and how urgent it is, comes from the knowledge's rules.
+over a log@1 or log@2 document and the engine's assessment of it; which answer
+is the warning one, and how urgent it is, comes from the knowledge's rules. A
+log@2 `clinician_seen` record at or after a warning answer (the engine's rule for
+releasing it) is named beside that answer, with its date: the reader sees why an
+earlier warning sign no longer holds the tier.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class ScreenRow:
     latest_warning: bool  # the latest answer is the warning one
     latest_at: datetime | None  # the entry the latest answer belongs to
     warning_at: datetime | None  # the first entry with the warning answer, if any
+    seen_at: datetime | None = None  # a clinician saw the person at or after the last warning
 
     @property
     def ever_warning(self) -> bool:
@@ -74,23 +78,43 @@ def warning_answers(k: Knowledge) -> dict[str, tuple[bool, str]]:
     return out
 
 
+def seen_times(log: Mapping[str, Any]) -> list[datetime]:
+    """log@2: when a clinician saw the person about their warning signs, oldest first."""
+    return sorted(parse_at(s["at"]) for s in log.get("clinician_seen", ()))
+
+
+def _asked(log: Mapping[str, Any], k: Knowledge) -> list[str]:
+    """The safety questions, and any optional warning-sign question (findings@2, such
+    as toes catching) that an entry answered: a row per question actually in play."""
+    answered = {q for e in entries(log) for q in e["findings"].get("answers", {})}
+    return [q for q in k.screening_ids if k.questions[q].group == "safety" or q in answered]
+
+
 def screen(log: Mapping[str, Any], k: Knowledge) -> list[ScreenRow]:
     warnings = warning_answers(k)
+    seen = seen_times(log)
     rows = []
-    for qid, question in k.questions.items():
-        if question.group != "safety" or qid not in warnings:
+    for qid in _asked(log, k):
+        if qid not in warnings:
             continue
         bad, tier = warnings[qid]
         latest, latest_warning, latest_at, warning_at = "not asked", False, None, None
+        last_warning = None
         for entry in entries(log):
             answer = entry["findings"].get("answers", {}).get(qid)
             if answer is None:
                 continue  # unanswered is never read as no
             at = parse_at(entry["at"])
             latest, latest_warning, latest_at = ("yes" if answer else "no"), answer == bad, at
-            if answer == bad and warning_at is None:
-                warning_at = at
-        rows.append(ScreenRow(question.short, tier, latest, latest_warning, latest_at, warning_at))
+            if answer == bad:
+                warning_at = warning_at or at
+                last_warning = at
+        seen_at = next((t for t in seen if last_warning and t >= last_warning), None)
+        rows.append(
+            ScreenRow(
+                k.questions[qid].short, tier, latest, latest_warning, latest_at, warning_at, seen_at
+            )
+        )
     # warnings first (most urgent first), then the rest in the knowledge's order
     return sorted(rows, key=lambda r: (not r.ever_warning, -TIER_RANK[r.tier] * r.ever_warning))
 
@@ -113,7 +137,12 @@ def why(assessment: Mapping[str, Any], k: Knowledge, rows: Sequence[ScreenRow]) 
     """The tier's reasons in the clinician's terms (facts, not advice)."""
     out = [
         f"Warning answer{'' if r.latest_warning else ' earlier (not at the latest entry)'}: "
-        f"{r.question}, first {r.warning_at:%d %b %H:%M} ({r.tier})."
+        f"{r.question}, first {r.warning_at:%d %b %H:%M} ({r.tier})"
+        + (
+            f"; seen by a clinician {r.seen_at:%d %b %H:%M}, so it no longer holds the tier."
+            if r.seen_at
+            else "."
+        )
         for r in rows
         if r.ever_warning and r.warning_at is not None
     ]

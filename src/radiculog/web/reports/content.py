@@ -16,7 +16,7 @@ from radiculog.summary.series import function_series, parse_at
 from radiculog.web.reports.models import Prep
 from radiculog.web.symptomlog import assessing, questionnaire, trendview
 from radiculog.web.symptomlog.models import Log
-from radiculog.web.symptomlog.seen import seen_times
+from radiculog.web.symptomlog.seen import seen_times, with_seen
 
 HISTORY_STEPS = 6  # the first change and the latest ones, so the report stays 2 pages
 
@@ -80,7 +80,9 @@ def prep_of(log: Log) -> PrepList:
 
 def build_report(log: Log) -> dict[str, Any]:
     read = log.read()
-    doc = read.doc
+    # log@2 with the clinician-seen records: the same tier as the log page, and the
+    # first page names the visit beside each warning sign it released.
+    doc = with_seen(log, read.doc)
     assessment = assessing.assessment_of(read, seen_times(log))
     trend = (assessment or {}).get("trend")
     entries = doc["entries"]

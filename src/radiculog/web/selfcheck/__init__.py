@@ -1,1 +1,1 @@
-"""The guided self-check: questions and body map -> findings@1 -> engine -> result."""
+"""The guided self-check: questions and body map -> findings@1 (or @2) -> engine -> result."""

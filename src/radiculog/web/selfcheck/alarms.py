@@ -14,7 +14,7 @@ from typing import Any
 import radiculog
 from radiculog.engine.knowledge import TIERS
 from radiculog.web.selfcheck import wording
-from radiculog.web.selfcheck.session import SCHEMA
+from radiculog.web.selfcheck.session import schema_for
 
 RANK = {tier: i for i, tier in enumerate(TIERS)}
 
@@ -28,7 +28,7 @@ def tier_of(findings: dict[str, Any]) -> str:
 def reassuring() -> dict[str, bool]:
     """The answers to the danger questions that together fire no rule: found by
     flipping any answer whose other value lowers the engine's tier."""
-    answers = {q: False for q in wording.knowledge().safety_questions()}
+    answers = {q: False for q in wording.knowledge().screening_ids}
     for qid in answers:
         flipped = {**answers, qid: not answers[qid]}
         if RANK[_tier(flipped)] < RANK[_tier(answers)]:
@@ -48,7 +48,7 @@ def alarming_answer(qid: str) -> bool | None:
 
 
 def _tier(answers: dict[str, bool]) -> str:
-    return tier_of({"schema": SCHEMA, "answers": answers})
+    return tier_of({"schema": schema_for(answers), "answers": answers})
 
 
 def tier_if_alarming(qid: str) -> str | None:

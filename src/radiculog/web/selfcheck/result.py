@@ -89,7 +89,7 @@ def decision_sides(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
     fires_on_no = {q for rule in k.rules for q in rule.when_no} - fires_on_yes
     fits = [
         q
-        for q in k.safety_questions()
+        for q in k.screening_ids
         if state["answers"].get(q) == ("yes" if q in fires_on_no else "no")
     ]
     reasons = [
@@ -198,7 +198,7 @@ def go_now(state: dict[str, Any], a: dict[str, Any], tier: str = "emergency") ->
         return []
     ids = [
         q
-        for q in wording.knowledge().safety_questions()
+        for q in wording.knowledge().screening_ids
         if state["answers"].get(q, "") in ("", "unsure") and alarms.tier_if_alarming(q) == tier
     ]
     return answer_rows(state, ids)

@@ -2,7 +2,8 @@
 
 Nothing about an anonymous check is written anywhere else. The session holds
 plain JSON (see `blank_state`); `findings_from_session` turns it into the
-findings@1 document the engine reads. "Not sure" answers are kept only so the
+findings document the engine reads: findings@1, or findings@2 when an answer to
+one of its questions (such as toes catching) is in it. "Not sure" answers are kept only so the
 form can show them again: in the findings they are absent, i.e. unanswered.
 """
 
@@ -12,8 +13,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from radiculog.engine.knowledge import load_knowledge
+
 KEY = "selfcheck"
 SCHEMA = "radiculog/findings@1"
+SCHEMA_2 = "radiculog/findings@2"
 SIDES = ("left", "right")
 
 
@@ -59,9 +63,15 @@ def region_entry(key: str) -> dict[str, Any]:
     return {"region": region, "side": side} if region else {"region": key}
 
 
+def schema_for(answers: dict[str, bool]) -> str:
+    """findings@2 only when an answer needs it, so existing findings@1 readers keep working."""
+    questions = load_knowledge().questions
+    return SCHEMA_2 if any(questions[q].since > 1 for q in answers) else SCHEMA
+
+
 def findings_from_state(state: dict[str, Any]) -> dict[str, Any]:
-    doc: dict[str, Any] = {"schema": SCHEMA}
     answers = {q: a == "yes" for q, a in state["answers"].items() if a in ("yes", "no")}
+    doc: dict[str, Any] = {"schema": schema_for(answers)}
     if answers:
         doc["answers"] = answers
     for field in ("age", "days_since_onset"):
@@ -87,7 +97,7 @@ def findings_from_state(state: dict[str, Any]) -> dict[str, Any]:
 
 
 def findings_from_session(request: HttpRequest) -> dict[str, Any]:
-    """The findings@1 document built from this session's self-check answers."""
+    """The findings document built from this session's self-check answers."""
     return findings_from_state(load(request))
 
 

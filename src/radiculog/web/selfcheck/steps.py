@@ -2,9 +2,12 @@
 
 Part one is the danger signs, three pages grouped by how soon each sign needs
 help (now, today, within days), so a person with none of them reaches the
-urgency answer after three taps. Part two ("which nerve root") is optional and
-comes after that answer: symptoms, the two body maps and one page of strength
-tests. The engine decides what each answer means; this module only orders pages.
+urgency answer after three taps. A question that matters only together with
+another (pain getting worse with past cancer, a small fall with weak bones) sits
+on its partner's page, so the pair is read, and acted on, when that page is sent.
+Part two ("which nerve root") is optional and comes after that answer:
+symptoms, the two body maps and one page of strength tests. The engine decides
+what each answer means; this module only orders pages.
 """
 
 from __future__ import annotations
@@ -47,11 +50,13 @@ SAFETY_TOPICS: tuple[Step, ...] = (
         (
             "weakness_new",
             "foot_drop_new",
+            "toes_catching",
             "weakness_progressive",
             "fever",
             "severe_unrelenting_pain",
             "unexplained_weight_loss",
             "cancer_history",
+            "pain_getting_worse",
             "immunosuppressed_or_iv_drug_use",
         ),
         _("These need a clinician soon, but not an ambulance."),
@@ -65,6 +70,9 @@ SAFETY_TOPICS: tuple[Step, ...] = (
             "sleep_disrupted",
             "repeated_falls",
             "numbness_with_function_limits",
+            "long_term_steroids",
+            "osteoporosis",
+            "minor_fall",
         ),
         _("The last danger-sign page. Your answer comes next."),
     ),

@@ -94,7 +94,7 @@ def result(request: HttpRequest) -> HttpResponse:
 
 
 def findings_download(request: HttpRequest) -> HttpResponse:
-    """The person's own answers as a findings@1 file, only when they ask for it."""
+    """The person's own answers as a findings file, only when they ask for it."""
     document = session.findings_from_session(request)
     response = HttpResponse(json.dumps(document, indent=2), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="radiculog-findings.json"'

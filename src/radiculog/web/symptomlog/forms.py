@@ -40,8 +40,9 @@ WHEN_ERRORS = {
     "when_time": _("Give a time that has already passed: earlier today, or yesterday."),
     "when_day": _("An entry can go back to yesterday, no further."),
     "warning": _(
-        "A warning sign that has started goes in an entry for now, "
-        "so it is acted on at once. Choose “Now”."
+        "You recorded that a clinician saw you after this time, so a warning sign "
+        "dated before it would count as already seen. Put it in an entry for now: "
+        "choose “Now”."
     ),
 }
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radiculog.exports.log_json import ImportedSeen
 from radiculog.web.symptomlog.models import ClinicianSeen, Log
 
 
@@ -23,12 +24,25 @@ def seen_times(log: Log) -> list[datetime]:
 
 
 def with_seen(log: Log, doc: dict[str, Any]) -> dict[str, Any]:
-    """The log document as log@2 with its clinician-seen records, when it has any."""
+    """The log document as log@2 with its clinician-seen records, when it has any;
+    log@1 otherwise, so readers of log@1 keep working."""
     records = list(log.clinician_seen.all()) if log.pk else []
     if not records:
         return doc
-    seen = [{"at": r.at.astimezone(log.zone).isoformat()} for r in records]
+    seen = [
+        {"at": r.at.astimezone(log.zone).isoformat(), **({"note": r.note} if r.note else {})}
+        for r in records
+    ]
     return {**doc, "schema": "radiculog/log@2", "clinician_seen": seen}
+
+
+def import_seen(log: Log, items: list[ImportedSeen]) -> int:
+    """Add imported clinician-seen records, skipping any at a moment the log already
+    has. Added before the entries, so their tiers read them. Returns how many."""
+    have = set(log.clinician_seen.values_list("at", flat=True))
+    new = [ClinicianSeen(log=log, at=s.at, note=s.note) for s in items if s.at not in have]
+    ClinicianSeen.objects.bulk_create(new)
+    return len(new)
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Getting a log out (log@1 JSON, CSV, FHIR Bundle, calendar reminders) and back in."""
+"""Getting a log out (log JSON: log@2 when it has clinician-seen records, log@1
+otherwise; CSV, FHIR Bundle, calendar reminders) and back in (log@1 or log@2)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ import radiculog
 from radiculog.exports.csv_export import csv_lines
 from radiculog.exports.fhir import bundle_chunks
 from radiculog.exports.ics import next_days, reminders_ics
-from radiculog.exports.log_json import LogImportError, read_log
+from radiculog.exports.log_json import LogImportError, read_log_document
+from radiculog.web.symptomlog.seen import import_seen, with_seen
 from radiculog.web.symptomlog.views import import_entries, log_of
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -47,7 +49,9 @@ def _stem() -> str:
 
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
-    chunks = json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(log_of(request).to_doc())
+    log = log_of(request)
+    doc = with_seen(log, log.to_doc())  # log@2 when a clinician has seen them, else log@1
+    chunks = json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(doc)
     return _download(chunks, "application/json", f"{_stem()}.json")
 
 
@@ -77,13 +81,15 @@ def import_log(request: HttpRequest) -> HttpResponse:
         try:
             if upload.size > MAX_UPLOAD:
                 raise LogImportError("(file)", upload.size, "is larger than 5 MB")
-            entries = read_log(upload.read(), radiculog.assess)
+            document = read_log_document(upload.read(), radiculog.assess)
         except LogImportError as exc:
             form.add_error("file", str(exc))
         else:
             with transaction.atomic():
-                added = import_entries(log_of(request), entries)
-            skipped = len(entries) - added
+                log = log_of(request)
+                import_seen(log, document.seen)  # first: the entries' tiers read them
+                added = import_entries(log, document.entries)
+            skipped = len(document.entries) - added
             text = _("%(n)d entries added to your log.") % {"n": added}
             if skipped:
                 text += " " + _("%(n)d were already in it.") % {"n": skipped}

@@ -131,16 +131,18 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def form_moment(form: EntryForm, log: Log) -> datetime | None:
     """The entry's own time from the form, or None with the error put on the form."""
     data = form.cleaned_data
-    if data["new_flags"] and data["when_day"] != "now":
-        # A warning sign goes in an entry for now, where the log's tier reads it at
-        # once; in an earlier entry a later one could hide it (under-triage).
-        form.add_error("when_day", WHEN_ERRORS["warning"])
-        return None
     try:
-        return entry_moment(data["when_day"], data["when_time"], timezone.now(), log.zone)
+        moment = entry_moment(data["when_day"], data["when_time"], timezone.now(), log.zone)
     except EntryTimeError as error:
         form.add_error(error.field, WHEN_ERRORS[error.field])
         return None
+    # A warning sign may go in an earlier entry: the log screens every entry of its
+    # last 14 days, so a later entry cannot hide it. But one dated before a
+    # clinician-seen record would count as seen without the clinician having heard.
+    if data["new_flags"] and log.clinician_seen.filter(at__gte=moment).exists():
+        form.add_error("when_day", WHEN_ERRORS["warning"])
+        return None
+    return moment
 
 
 def weekly_due(log: Log) -> bool:
