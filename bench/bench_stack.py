@@ -20,7 +20,6 @@ import json
 import os
 import re
 import signal
-import socket
 import ssl
 import statistics
 import subprocess
@@ -36,6 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.conftest import load_example  # noqa: E402
+from tests.deploy.stack_client import free_ports  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 PAGES = ["/check/", "/log/", "/report/"]
@@ -139,25 +139,11 @@ def report(label: str, times: list[float], errors: int, count: int, seconds: flo
           f"p99 {q[98] * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")  # fmt: skip
 
 
-def free_port_block(count: int) -> int:
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        try:
-            for port in range(first, first + count):
-                with socket.socket() as s:
-                    s.bind(("127.0.0.1", port))
-            return first
-        except OSError:
-            continue
-
-
 @contextlib.contextmanager
 def stack(database: str, *extra: str) -> Iterator[tuple[int, ssl.SSLContext]]:
     """scripts/deploy-local's stack on free loopback ports; yields (HTTPS port, TLS context)."""
     base = Path(tempfile.mkdtemp(prefix="radiculog-bench-"))
-    first = free_port_block(4)
+    first = free_ports(4)[0]
     name = f"radiculog_bench_{os.getpid()}"
     url = "sqlite" if database == "sqlite" else f"postgres://postgres@127.0.0.1:5432/{name}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("RADICULOG_")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.cookiejar
 import re
+import socket
 import ssl
 import urllib.error
 import urllib.parse
@@ -62,3 +63,19 @@ class Browser:
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
         assert token, f"no CSRF token on {path}"
         return self.request(path, {"csrfmiddlewaretoken": token.group(1), **fields})
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` consecutive free loopback ports (deploy-local numbers apps upward)."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = probe.getsockname()[1]
+        try:
+            for port in range(first, first + count):
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return list(range(first, first + count))
+    raise RuntimeError("no free ports on loopback")

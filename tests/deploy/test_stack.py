@@ -20,27 +20,11 @@ from pathlib import Path
 import pytest
 
 from tests.deploy.conftest import PG_SERVER, REPO, drop_database, require, unique_database_name
-from tests.deploy.stack_client import Browser
+from tests.deploy.stack_client import Browser, free_ports
 
 pytestmark = pytest.mark.stack
 PASSWORD = "correct horse battery staple"
 LIMIT = 5  # settings.AXES_FAILURE_LIMIT
-
-
-def free_ports(count: int) -> list[int]:
-    """`count` consecutive free loopback ports (deploy-local numbers apps upward)."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            first = probe.getsockname()[1]
-        try:
-            for port in range(first, first + count):
-                with socket.socket() as s:
-                    s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return list(range(first, first + count))
-    raise RuntimeError("no free ports on loopback")
 
 
 class Stack:

@@ -53,3 +53,22 @@ def add(user: User, n: int, toe: tuple[int, int], **fields: Any) -> Entry:
     """The n-th twice-daily entry of the user's log."""
     log = Log.objects.get(owner=user)
     return add_entry(log, findings_with(toe), at=START + timedelta(hours=12 * n), **fields)
+
+
+SEEN_AT = START + timedelta(hours=3)  # 21 Nov 11:00 UTC
+
+
+def seen_after_bladder_trouble(note: str = "") -> People:
+    """alice: bladder trouble at START, seen by a clinician three hours later, calm
+    since; bob: one calm entry; charlie: no log."""
+    from radiculog.web.symptomlog.models import ClinicianSeen
+
+    people = make_people()
+    log = Log.objects.get(owner=people.alice)
+    flagged = findings_with((10, 10))
+    flagged["answers"] = {**flagged["answers"], "bladder_change": True}
+    add_entry(log, flagged, at=START)
+    ClinicianSeen.objects.create(log=log, at=SEEN_AT, note=note)
+    add(people.alice, 1, (10, 10))
+    add(people.bob, 0, (10, 10))
+    return people

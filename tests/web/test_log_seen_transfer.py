@@ -5,7 +5,7 @@ imported into a fresh account has the same tier. Only the owner's records move."
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
@@ -18,25 +18,18 @@ from django.urls import reverse
 from referencing import Registry, Resource
 
 from radiculog.web.symptomlog.models import ClinicianSeen, Log
-from radiculog.web.symptomlog.views import add_entry
 from tests.conftest import CONTRACT
-from tests.web.log_personas import START, People, add, findings_with, make_people
-
-SEEN_AT = START + timedelta(hours=3)
+from tests.web.log_personas import (
+    SEEN_AT,
+    People,
+    seen_after_bladder_trouble,
+)
 
 
 @pytest.fixture
 def people(db: Any) -> People:
     """alice: bladder trouble on day 1, seen by a clinician after it, calm since."""
-    people = make_people()
-    log = Log.objects.get(owner=people.alice)
-    flagged = findings_with((10, 10))
-    flagged["answers"] = {**flagged["answers"], "bladder_change": True}
-    add_entry(log, flagged, at=START)
-    ClinicianSeen.objects.create(log=log, at=SEEN_AT, note="GP: MRI clear")
-    add(people.alice, 1, (10, 10))
-    add(people.bob, 0, (10, 10))
-    return people
+    return seen_after_bladder_trouble(note="GP: MRI clear")
 
 
 def tier(client: Client, user: User) -> str:

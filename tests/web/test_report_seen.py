@@ -14,25 +14,20 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from radiculog.web.symptomlog.models import ClinicianSeen, Log
+from radiculog.web.symptomlog.models import Log
 from radiculog.web.symptomlog.views import add_entry
-from tests.web.log_personas import START, People, add, findings_with, make_people
-
-SEEN_AT = START + timedelta(hours=3)  # 21 Nov 11:00 UTC
+from tests.web.log_personas import (
+    START,
+    People,
+    findings_with,
+    seen_after_bladder_trouble,
+)
 
 
 @pytest.fixture
 def people(db: Any) -> People:
     """alice: bladder trouble on 21 Nov 08:00, seen by a clinician at 11:00, calm since."""
-    people = make_people()
-    log = Log.objects.get(owner=people.alice)
-    flagged = findings_with((10, 10))
-    flagged["answers"] = {**flagged["answers"], "bladder_change": True}
-    add_entry(log, flagged, at=START)
-    ClinicianSeen.objects.create(log=log, at=SEEN_AT)
-    add(people.alice, 1, (10, 10))
-    add(people.bob, 0, (10, 10))
-    return people
+    return seen_after_bladder_trouble()
 
 
 def bladder_row(html: bytes) -> str:
