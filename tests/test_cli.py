@@ -123,6 +123,7 @@ def test_interactive_check_stops_at_the_first_emergency_answer(tmp_path: Path) -
     assert result.returncode == 0
     assert "EMERGENCY" in result.stdout
     assert "Have you newly lost sexual function" not in result.stdout  # no further questions
+    assert "warning signs of cauda equina syndrome" in " ".join(result.stdout.split())  # its script
     doc = json.loads(saved.read_text())
     assert doc["answers"] == {
         "bladder_change": False,

@@ -93,7 +93,7 @@ def _emergency_stop(a: radiculog.Assessment, asker: Asker, k: Knowledge) -> None
     for reason in a.urgency.reasons:
         if reason.tier == "emergency":
             asker.say(f"Why: {reason.text}")
-    asker.say(f"What to tell them: {advice.tell}")
+    asker.say(f"What to tell them: {a.card.tell}")  # the cause's own script (card.py)
 
 
 def _call_today(a: radiculog.Assessment, asker: Asker, k: Knowledge) -> None:
