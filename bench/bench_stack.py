@@ -4,7 +4,11 @@ TLS, two gunicorn masters of two workers each, PostgreSQL or SQLite).
 Part 1: 50 signed-in users, each with a 6-entry log, loop over a self-check page,
 their log and their report with 1 s think time; latency p50/p95/p99 and errors.
 Part 2 (saturation): 8 users with no think time; requests per second.
-The load generator runs on the same 2 cores, so saturation figures are a floor.
+The load generator runs on the same 2 cores, so saturation figures are a floor. It is
+wrk (Debian's package, bench/wrk/users.lua: one thread and connection per user) when
+installed: a load generator written in Python, with 50 threads doing TLS under one
+GIL, took about a third of a core from the stack it measured (`--generator python`
+keeps it for comparison). Sign-up and the one-user-alone figures use Python.
 Traffic goes to 127.0.0.1 only.
 
     .venv/bin/python bench/bench_stack.py                  # PostgreSQL
@@ -19,6 +23,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import ssl
 import statistics
@@ -39,6 +44,7 @@ from tests.deploy.stack_client import free_ports  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 PAGES = ["/check/", "/log/", "/report/"]
+WRK = shutil.which("wrk")
 
 
 class User:
@@ -139,6 +145,34 @@ def report(label: str, times: list[float], errors: int, count: int, seconds: flo
           f"p99 {q[98] * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")  # fmt: skip
 
 
+def run_wrk(
+    port: int, users: list[User], think_ms: int, seconds: float
+) -> tuple[float, int, dict[str, float]]:
+    """wrk with one thread and connection per user; (requests/s, errors, percentiles ms)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".cookies", delete=False) as jar:
+        for user in users:
+            jar.write("; ".join(f"{k}={v}" for k, v in user.cookies.items()) + "\n")
+    env = {**os.environ, "WRK_COOKIES": jar.name, "WRK_THINK_MS": str(think_ms)}
+    n = str(len(users))
+    run = subprocess.run(
+        [str(WRK), "-t", n, "-c", n, "-d", f"{seconds:.0f}s", "--timeout", "10s",
+         "-s", str(REPO / "bench" / "wrk" / "users.lua"), f"https://localhost:{port}/"],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    Path(jar.name).unlink()
+    line = next(x for x in run.stdout.splitlines() if x.startswith("RESULT "))
+    fields = {k: float(v) for k, v in (kv.split("=") for kv in line.split()[1:])}
+    errors = sum(int(v) for k, v in fields.items() if k.startswith(("errors", "not_200")))
+    return fields["requests"] / fields["seconds"], errors, fields
+
+
+def report_wrk(label: str, result: tuple[float, int, dict[str, float]]) -> None:
+    rate, errors, f = result
+    print(f"{label} (wrk): {f['requests']:.0f} requests in {f['seconds']:.0f} s = {rate:.1f}/s, "
+          f"errors {errors}; p50 {f['p50']:.1f} ms, p95 {f['p95']:.1f} ms, "
+          f"p99 {f['p99']:.1f} ms, max {f['max']:.1f} ms")  # fmt: skip
+
+
 @contextlib.contextmanager
 def stack(database: str, *extra: str) -> Iterator[tuple[int, ssl.SSLContext]]:
     """scripts/deploy-local's stack on free loopback ports; yields (HTTPS port, TLS context)."""
@@ -175,6 +209,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--saturation-users", type=int, default=8)
+    parser.add_argument("--generator", choices=["wrk", "python"],
+                        default="wrk" if WRK else "python")  # fmt: skip
     args = parser.parse_args()
     with stack(args.database) as (port, context):
         print(f"stack: nginx + 2 gunicorn masters x 2 workers, {args.database}; "
@@ -183,15 +219,22 @@ def main() -> None:
         for n, user in enumerate(users):
             user.sign_up(f"bench{n}")
         run_users(users[:5], 0, 5)  # warm up every worker
-        times, errors, count = run_users(users, 1.0, args.seconds)
-        report(f"{args.users} users, 1 s think time", times, errors, count, args.seconds)
+        label = f"{args.users} users, 1 s think time"
+        if args.generator == "wrk":
+            report_wrk(label, run_wrk(port, users, 1000, args.seconds))
+        else:
+            times, errors, count = run_users(users, 1.0, args.seconds)
+            report(label, times, errors, count, args.seconds)
         for page in PAGES:
             alone = run_users(users[:1], 0, 5, [page])[0]
             print(f"  {page}: p50 {statistics.median(alone) * 1000:.1f} ms, one user alone")
         busy = users[: args.saturation_users]
-        times, errors, count = run_users(busy, 0, args.seconds / 2)
-        report(f"saturation, {len(busy)} users, no think time", times, errors, count,
-               args.seconds / 2)  # fmt: skip
+        label = f"saturation, {len(busy)} users, no think time"
+        if args.generator == "wrk":
+            report_wrk(label, run_wrk(port, busy, 0, args.seconds / 2))
+        else:
+            times, errors, count = run_users(busy, 0, args.seconds / 2)
+            report(label, times, errors, count, args.seconds / 2)
         print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from radiculog.summary.first_page import first_page
@@ -79,6 +80,8 @@ def prep_of(log: Log) -> PrepList:
 
 
 def build_report(log: Log) -> dict[str, Any]:
+    # The clinician-seen records are read by three parts below: one query for them all.
+    prefetch_related_objects([log], "clinician_seen")
     read = log.read()
     # log@2 with the clinician-seen records: the same tier as the log page, and the
     # first page names the visit beside each warning sign it released.
@@ -88,6 +91,7 @@ def build_report(log: Log) -> dict[str, Any]:
     entries = doc["entries"]
     first = first_page(doc, assessment, questionnaire.scores(log))
     trend_lines = set(first.trend if first else ())
+    prep = prep_of(log)
     return {
         "log": log,
         "generated": timezone.now(),
@@ -104,17 +108,17 @@ def build_report(log: Log) -> dict[str, Any]:
         "direction": trendview.direction(assessment),
         "triggers": ranked([str(e.get("triggers", "")) for e in entries]),
         "easers": ranked([str(e.get("easers", "")) for e in entries]),
-        "prep": prep_of(log),
-        "imaging": imaging_section(log, assessment, entries[-1]["findings"] if entries else {}),
+        "prep": prep,
+        "imaging": imaging_section(prep, assessment, entries[-1]["findings"] if entries else {}),
     }
 
 
 def imaging_section(
-    log: Log, assessment: dict[str, Any] | None, latest: dict[str, Any]
+    prep: PrepList, assessment: dict[str, Any] | None, latest: dict[str, Any]
 ) -> dict[str, Any] | None:
     """The MRI reader's level-by-level reading of the pasted report, compared
     with what the log's assessment leans to."""
-    text = prep_of(log).imaging_text.strip()
+    text = prep.imaging_text.strip()
     if not text:
         return None
     from radiculog import imaging

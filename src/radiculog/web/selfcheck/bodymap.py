@@ -12,8 +12,10 @@ by keyboard, with a screen reader and without JavaScript.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from radiculog.web.selfcheck import geometry, wording
@@ -75,10 +77,18 @@ def _label(region: str, side: str | None) -> str:
     return text
 
 
-def shapes(view: str) -> list[Shape]:
+def shapes(view: str) -> tuple[Shape, ...]:
+    """The view's shapes with labels in the active language. The geometry never
+    changes, so they are drawn once per view and language: every log and report page
+    draws twelve of these maps."""
+    return _shapes(view, get_language())
+
+
+@cache
+def _shapes(view: str, language: str | None) -> tuple[Shape, ...]:
     near_side, regions = SHAPES[view]
     far_side = "left" if near_side == "right" else "right"
-    out = []
+    out: list[Shape] = []
     for side, mirror in ((near_side, False), (far_side, True)):
         for region, pts in regions.items():
             drawn = _mirror(pts) if mirror else pts
@@ -90,14 +100,15 @@ def shapes(view: str) -> list[Shape]:
         out.append(
             Shape("saddle", "saddle", None, _fmt(geometry.SADDLE), _label("saddle", None), None)
         )
-    return out
+    return tuple(out)
 
 
-def outlines(view: str) -> list[str]:
-    drawn = []
+@cache
+def outlines(view: str) -> tuple[str, ...]:
+    drawn: list[str] = []
     for pts in geometry.OUTLINES[view]:
         drawn += [_fmt(pts), _fmt(_mirror(pts))]
-    return drawn
+    return tuple(drawn)
 
 
 def region_order(view: str) -> list[str]:

@@ -35,22 +35,22 @@ def _shape(shape: bodymap.Shape, pain: set[str], feeling: set[str]) -> str:
     )
 
 
-def _blank(shapes: list[bodymap.Shape]) -> str:
+def _blank(shapes: Iterable[bodymap.Shape]) -> str:
     """Every unmarked area as one path: far fewer elements for the PDF renderer."""
-    if not shapes:
-        return ""
     d = " ".join(f"M{s.points}Z" for s in shapes)
+    if not d:
+        return ""
     return f'<path d="{d}" fill="{EMPTY}" stroke="{EDGE}" stroke-width="1"/>'
 
 
 def _view(view: str, pain: set[str], feeling: set[str]) -> list[str]:
     shapes = bodymap.shapes(view)
-    marked = [s for s in shapes if s.key in pain or s.key in feeling]
+    spots = pain | feeling
     outlines = " ".join(f"M{p}Z" for p in bodymap.outlines(view))
     return [
         f'<path d="{outlines}" fill="none" stroke="{EDGE}"/>',
-        _blank([s for s in shapes if s not in marked]),
-        *(_shape(s, pain, feeling) for s in marked),
+        _blank(s for s in shapes if s.key not in spots),
+        *(_shape(s, pain, feeling) for s in shapes if s.key in spots),
     ]
 
 

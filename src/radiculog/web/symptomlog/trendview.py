@@ -8,6 +8,7 @@ lays it out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.utils.safestring import SafeString
@@ -74,23 +75,24 @@ def _spots(findings: dict[str, Any], key: str) -> list[str]:
 
 
 def body_maps(doc: dict[str, Any]) -> dict[str, Any] | None:
-    """Pain and changed feeling at the first and the latest entry."""
+    """Pain and changed feeling at the first and the latest entry. The drawings are
+    made when the template asks for them (it calls them): a page shows either the
+    one-row map (PDF) or the map per view (screen), never both."""
     if not doc["entries"]:
         return None
     first, latest = doc["entries"][0]["findings"], doc["entries"][-1]["findings"]
     return {
-        "first": {
-            "pain": _spots(first, "pain"),
-            "feeling": _spots(first, "sensory"),
-            "svg": mini_map(first, _("Body map at the first entry")),
-            "views": view_maps(first, _("Body map at the first entry")),
-        },
-        "latest": {
-            "pain": _spots(latest, "pain"),
-            "feeling": _spots(latest, "sensory"),
-            "svg": mini_map(latest, _("Body map at the latest entry")),
-            "views": view_maps(latest, _("Body map at the latest entry")),
-        },
+        "first": _maps_of(first, _("Body map at the first entry")),
+        "latest": _maps_of(latest, _("Body map at the latest entry")),
+    }
+
+
+def _maps_of(findings: dict[str, Any], title: str) -> dict[str, Any]:
+    return {
+        "pain": _spots(findings, "pain"),
+        "feeling": _spots(findings, "sensory"),
+        "svg": partial(mini_map, findings, title),
+        "views": partial(view_maps, findings, title),
     }
 
 

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -46,6 +47,7 @@ def log_of(request: HttpRequest) -> Log:
 
 def log_context(read: ReadLog, log: Log) -> dict[str, Any]:
     """What the log page shows about the whole log, from one read of it."""
+    prefetch_related_objects([log], "clinician_seen")  # read twice below: one query
     doc = read.doc
     assessment = assessing.assessment_of(read, seen_times(log))
     return {
