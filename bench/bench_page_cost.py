@@ -26,6 +26,7 @@ PAGES = ["/", "/check/", "/log/", "/report/"]
 # Builds (what == "build") or uses a copy of a prepared database, then asks for a page.
 HARNESS = """
 import json, os, sys
+from datetime import UTC, datetime, timedelta
 sys.path.insert(0, {repo!r})
 os.environ["DJANGO_SETTINGS_MODULE"] = "radiculog.web.settings"
 for name in ("RADICULOG_TEST_DB", "DATABASE_URL", "RADICULOG_DEBUG"):
@@ -47,8 +48,8 @@ if what == "build":
     client.force_login(user)
     findings = load_example("01-l5-classic-no-weakness.json")["findings"]
     for i in range(n):
-        day = f"2026-{{1 + i // 124:02d}}-{{1 + i // 4 % 31:02d}}"
-        body = json.dumps({{"at": f"{{day}}T{{8 + 3 * (i % 4):02d}}:00:00Z", "findings": findings}})
+        at = datetime(2026, 1, 1, 8, tzinfo=UTC) + timedelta(hours=12 * i)
+        body = json.dumps({{"at": at.isoformat(), "findings": findings}})
         answer = client.post("/api/v1/log/entries", body, content_type="application/json")
         assert answer.status_code == 201, answer.content
     sys.exit(0)
