@@ -78,6 +78,11 @@ def test_toes_catching_is_stored_as_findings2_and_makes_the_log_urgent(
     assert entry.findings["answers"]["toes_catching"] is True
     assert entry.tier == "urgent" and log_tier(client) == "urgent"
     assert client.get("/api/v1/log").json()["schema"] == "radiculog/log@2"
+    for name in ("symptomlog:export_csv", "symptomlog:export_fhir", "reports:report"):
+        response = client.get(reverse(name))
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 200 and body, name
+    assert b"toes catch" in client.get(reverse("reports:report")).content.lower()
 
 
 def test_steroids_once_and_a_small_fall_later_is_urgent(people: People, client: Client) -> None:
