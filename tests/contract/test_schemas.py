@@ -20,6 +20,17 @@ def test_packaged_schema_equals_the_contract(name: str) -> None:
     assert packaged.read_text() == (CONTRACT / f"{name}.schema.json").read_text()
 
 
+@pytest.mark.skipif(
+    not SHARED_CONTRACT.is_dir(), reason="no shared contract folder beside the clone"
+)
+@pytest.mark.parametrize("name", ["findings", "log", "assessment"])
+def test_packaged_schema_equals_the_shared_one(name: str) -> None:
+    """The schemas the package serves are the team's shared ones (not only the
+    repository's copy of them)."""
+    packaged = resources.files("radiculog.contract.schemas").joinpath(f"{name}.schema.json")
+    assert packaged.read_text() == (SHARED_CONTRACT / f"{name}.schema.json").read_text()
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 

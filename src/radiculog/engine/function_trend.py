@@ -1,5 +1,6 @@
 """A log's strength tests over time: each test and side read over the whole series
-of the window (its best, a drop that recovered), and the reasons they give.
+of the window (its best, a drop that recovered, a drop seen on both sides), and
+the reasons they give.
 
 Tiers and sources: knowledge/method.toml [trend] and [trend_series].
 """
@@ -64,25 +65,50 @@ def _dip(values: list[FunctionValue], test: str) -> tuple[FunctionValue, Functio
     return None
 
 
+def _peak(values: list[FunctionValue]) -> int | None:
+    """The highest count (a small rise is not "clearly stronger", yet it is the
+    side's own best to drop from)."""
+    return max((v for v in values if isinstance(v, int)), default=None)
+
+
+def _dropped(values: list[FunctionValue], k: Knowledge) -> bool:
+    """The newest count is at least ``both_sides_drop_min_reps`` fewer than the side's
+    highest earlier count and at most ``both_sides_drop_max_ratio`` of it
+    (method.toml [trend_series]). Words compare by rank (is_weaker), not by a drop."""
+    last, peak = values[-1], _peak(values[:-1])
+    if not isinstance(last, int) or peak is None:
+        return False
+    series = k.method["trend_series"]
+    fewer: int = series["both_sides_drop_min_reps"]
+    ratio: float = series["both_sides_drop_max_ratio"]
+    return peak - last >= fewer and last <= ratio * peak
+
+
 def function_changes(
     entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None
 ) -> list[FunctionChange]:
     """Each test and side over the window: worsening when the newest value is clearly
-    weaker than any earlier one (or newly below the norm), not only the first."""
+    weaker than any earlier one (or newly below the norm), not only the first, or
+    when both sides of the test dropped from their own best."""
     k = knowledge or load_knowledge()
     recent = entries[log_screen.window_index(entries, k) :]
     tests = sorted({r.test for e in recent for r in e.findings.function})
     changes = []
     for test in tests:
-        for side in SIDES:
-            values = _values(recent, test, side)
-            if len(values) < 2:
-                continue
+        sides = {side: _values(recent, test, side) for side in SIDES}
+        sides = {side: values for side, values in sides.items() if len(values) >= 2}
+        both_dropped = len(sides) == 2 and all(_dropped(v, k) for v in sides.values())
+        for side, values in sides.items():
             first, last = values[0], values[-1]
-            best = _strongest(values[:-1], test)
+            best = _peak(values[:-1]) if both_dropped else _strongest(values[:-1], test)
             direction, dip = "stable", None
             newly_weak = side_deficit(last, test) and not side_deficit(best, test)
-            if is_weaker(last, best, test) or newly_weak or _new_asymmetry(recent, test, side):
+            if (
+                both_dropped
+                or is_weaker(last, best, test)
+                or newly_weak
+                or _new_asymmetry(recent, test, side)
+            ):
                 direction = "worsening"
             elif is_weaker(first, last, test):
                 direction = "improving"

@@ -1,8 +1,10 @@
 """The signed-in person's symptom log over the JSON API (session login + CSRF).
 
-GET /log (log@1), GET /log/trend (assessment with trend), POST /log/entries (one
-log@1 entry; "at" defaults to now), GET and DELETE /log/entries/{id}.  Another
-person's entry is a 404, exactly like a missing one.
+GET /log (what the JSON export gives: log@2 with the clinician-seen records when
+there are any, or when an entry is findings@2; log@1 otherwise), GET /log/trend
+(assessment with trend), POST /log/entries (one log entry; "at" defaults to now),
+GET and DELETE /log/entries/{id}.  Another person's entry is a 404, exactly like a
+missing one.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from radiculog.web.api.openapi import (
 from radiculog.web.api.views import parse_json_object
 from radiculog.web.symptomlog import writing
 from radiculog.web.symptomlog.models import Entry
+from radiculog.web.symptomlog.seen import outgoing_document
 from radiculog.web.symptomlog.views import log_of
 from radiculog.web.symptomlog.writing import add_entry, current_assessment
 
@@ -63,13 +66,19 @@ def _not_found() -> Result:
 @router.get(
     "/log",
     response={200: Any},
-    summary="Your symptom log as log@1",
+    summary="Your symptom log (log@1, or log@2 with clinician-seen records)",
     openapi_extra=documented(
-        r200=("Your log, oldest entry first.", schema_object("log")), r401=SIGNED_IN["r401"]
+        r200=(
+            "Your log, oldest entry first: the JSON export's document. log@2 (with "
+            "`clinician_seen`) when a clinician has seen you or an entry is findings@2; "
+            "log@1 otherwise.",
+            {"oneOf": [schema_object("log"), schema_object("log2")]},
+        ),
+        r401=SIGNED_IN["r401"],
     ),
 )
 def get_log(request: HttpRequest) -> Result:
-    return Status(200, log_of(request).to_doc())
+    return Status(200, outgoing_document(log_of(request)))
 
 
 @router.get(
@@ -90,10 +99,10 @@ def get_trend(request: HttpRequest) -> Result:
 @router.post(
     "/log/entries",
     response={201: Any, 400: Any, 413: Any},
-    summary="Add one entry (a log@1 entry object)",
+    summary="Add one entry (a log entry object)",
     openapi_extra=documented(
         {**log_entry(), "required": ["findings"]},
-        "One log@1 entry; `at` defaults to now.",
+        "One log entry (findings@1 or findings@2); `at` defaults to now.",
         r201=("The entry as saved, with the tier of its check.", CREATED),
         r400=(
             "The body is not a JSON object, or not a valid entry.",
@@ -126,7 +135,7 @@ def post_entry(request: HttpRequest) -> Result:
     summary="One of your entries",
     openapi_extra=documented(
         r200=(
-            "The entry (a log@1 entry with its id).",
+            "The entry (a log entry with its id).",
             {**log_entry(), "properties": {"id": {"type": "integer"}, **log_entry()["properties"]}},
         ),
         r404=("No such entry of yours.", NOT_FOUND),

@@ -127,8 +127,8 @@ def _request(name: str) -> dict[str, Any]:
 
 
 def log_entry() -> dict[str, Any]:
-    """One entry of a log@1 document."""
-    return schema_object("log")["properties"]["entries"]["items"]  # type: ignore[no-any-return]
+    """One entry of a log@2 document (log@1's, with findings@1 or findings@2)."""
+    return schema_object("log2")["properties"]["entries"]["items"]  # type: ignore[no-any-return]
 
 
 def documented(

@@ -5,6 +5,14 @@ Everything starts from the previous entry, so on most days a person only
 changes what changed.  Safety answers carry over; a warning sign ticked here
 becomes a yes, and "none of these" must be chosen explicitly (unanswered is
 never read as no).
+
+The findings@2 warning questions are split by how they change (so the form stays
+short for a person in pain on a phone): what can start between two entries (pain
+getting worse, toes catching, a small fall) joins the "anything new?" list asked
+at every entry; the background that does not change from day to day (long-term
+steroids, osteoporosis) is asked once, in a folded "about you" part opened while
+unanswered, and carried forward from the previous entry (or the self-check that
+began the log) like every other answer. Its "not sure" stays unanswered.
 """
 
 from __future__ import annotations
@@ -34,7 +42,15 @@ NEW_FLAGS = (
     "fever",
     "severe_unrelenting_pain",
     "repeated_falls",
+    # findings@2 (issue 9): can start between entries, so asked at every entry too.
+    "pain_getting_worse",
+    "toes_catching",
+    "minor_fall",
 )
+# findings@2 background: asked once, then carried forward (and can be changed).
+BACKGROUND = ("long_term_steroids", "osteoporosis")
+BACKGROUND_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("Not sure"))]
+SCHEMA_1, SCHEMA_2 = "radiculog/findings@1", "radiculog/findings@2"
 SIDES = ("left", "right")
 WHEN_ERRORS = {
     "when_time": _("Give a time that has already passed: earlier today, or yesterday."),
@@ -129,6 +145,12 @@ class EntryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     none_new = forms.BooleanField(label=_("None of these has started"), required=False)
+    long_term_steroids = forms.ChoiceField(
+        choices=BACKGROUND_CHOICES, required=False, widget=forms.RadioSelect
+    )
+    osteoporosis = forms.ChoiceField(
+        choices=BACKGROUND_CHOICES, required=False, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -137,6 +159,13 @@ class EntryForm(forms.Form):
         self.fields["feeling_spots"].choices = spots  # type: ignore[attr-defined]
         self.fields["test"].choices = test_choices()  # type: ignore[attr-defined]
         self.fields["new_flags"].choices = flag_choices()  # type: ignore[attr-defined]
+        questions = load_knowledge().questions
+        for name in BACKGROUND:  # the knowledge file's own wording
+            self.fields[name].label = questions[name].text
+
+    def background_unanswered(self) -> bool:
+        """Whether the "about you" part opens: a background question not yet answered."""
+        return any(self[name].value() not in ("yes", "no") for name in BACKGROUND)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -150,12 +179,16 @@ class EntryForm(forms.Form):
 
 
 def initial_from(previous: dict[str, Any] | None, test: str | None) -> dict[str, Any]:
-    """Form defaults from the previous entry's findings (the body map carries over)."""
+    """Form defaults from the previous entry's findings (the body map and the
+    background answers carry over)."""
     if not previous:
         return {"test": test or "toe_lift", "feeling_kind": "tingling"}
     function = previous.get("function") or [{}]
     sensory = previous.get("sensory", [])
+    answers = previous.get("answers", {})
+    background = {q: "yes" if answers[q] else "no" for q in BACKGROUND if q in answers}
     return {
+        **background,
         "pain_spots": [_spot(p) for p in previous.get("pain", [])],
         "feeling_spots": [_spot(s) for s in sensory],
         "feeling_kind": sensory[0].get("kind", "tingling") if sensory else "tingling",
@@ -176,7 +209,13 @@ def findings_from(data: dict[str, Any], previous: dict[str, Any] | None) -> dict
             answers[flag] = True
         elif data["none_new"]:
             answers[flag] = answers.get(flag, False)
-    findings: dict[str, Any] = {"schema": "radiculog/findings@1", "answers": answers}
+    for question in BACKGROUND:
+        choice = data.get(question) or ""  # left out: the previous answer stands
+        if choice in ("yes", "no"):
+            answers[question] = choice == "yes"
+        elif choice == "unsure":
+            answers.pop(question, None)  # "not sure" is unanswered, never no
+    findings: dict[str, Any] = {"schema": schema_for(answers), "answers": answers}
     for key in ("age", "days_since_onset"):
         if key in previous:
             findings[key] = previous[key]
@@ -191,6 +230,13 @@ def findings_from(data: dict[str, Any], previous: dict[str, Any] | None) -> dict
     if sides:
         findings["function"] = [{"test": data["test"], **sides}]
     return findings
+
+
+def schema_for(answers: dict[str, bool]) -> str:
+    """findings@2 when an answer needs it (also one carried over from a findings@2
+    self-check), findings@1 otherwise, so findings@1 readers keep working."""
+    questions = load_knowledge().questions
+    return SCHEMA_2 if any(questions[q].since > 1 for q in answers if q in questions) else SCHEMA_1
 
 
 def _region(spot: str) -> dict[str, str]:

@@ -17,23 +17,38 @@ from django.views.decorators.http import require_POST
 from radiculog.exports.log_json import ImportedSeen
 from radiculog.web.symptomlog.models import ClinicianSeen, Log
 
+FINDINGS2 = "radiculog/findings@2"
+
 
 def seen_times(log: Log) -> list[datetime]:
     """When a clinician saw the person (the engine's ``seen`` argument), oldest first."""
     return [r.at for r in log.clinician_seen.all()] if log.pk else []
 
 
+LOG2 = "radiculog/log@2"
+
+
 def with_seen(log: Log, doc: dict[str, Any]) -> dict[str, Any]:
     """The log document as log@2 with its clinician-seen records, when it has any;
-    log@1 otherwise, so readers of log@1 keep working."""
+    log@2 too when an entry is a findings@2 document (log@1 entries are findings@1
+    only); log@1 otherwise, so readers of log@1 keep working."""
     records = list(log.clinician_seen.all()) if log.pk else []
     if not records:
-        return doc
+        return {**doc, "schema": LOG2} if _has_findings2(doc) else doc
     seen = [
         {"at": r.at.astimezone(log.zone).isoformat(), **({"note": r.note} if r.note else {})}
         for r in records
     ]
-    return {**doc, "schema": "radiculog/log@2", "clinician_seen": seen}
+    return {**doc, "schema": LOG2, "clinician_seen": seen}
+
+
+def outgoing_document(log: Log) -> dict[str, Any]:
+    """The log as it leaves (the JSON export and ``GET /api/v1/log`` alike)."""
+    return with_seen(log, log.to_doc())
+
+
+def _has_findings2(doc: dict[str, Any]) -> bool:
+    return any(e["findings"].get("schema") == FINDINGS2 for e in doc["entries"])
 
 
 def import_seen(log: Log, items: list[ImportedSeen]) -> int:

@@ -1,5 +1,6 @@
-"""Getting a log out (log JSON: log@2 when it has clinician-seen records, log@1
-otherwise; CSV, FHIR Bundle, calendar reminders) and back in (log@1 or log@2)."""
+"""Getting a log out (log JSON: log@2 when it has clinician-seen records or a
+findings@2 entry, log@1 otherwise; CSV, FHIR Bundle, calendar reminders) and back
+in (log@1 or log@2)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from radiculog.exports.csv_export import csv_lines
 from radiculog.exports.fhir import bundle_chunks
 from radiculog.exports.ics import next_days, reminders_ics
 from radiculog.exports.log_json import LogImportError, read_log_document
-from radiculog.web.symptomlog.seen import import_seen, with_seen
+from radiculog.web.symptomlog.seen import import_seen, outgoing_document
 from radiculog.web.symptomlog.views import import_entries, log_of
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -50,7 +51,7 @@ def _stem() -> str:
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     log = log_of(request)
-    doc = with_seen(log, log.to_doc())  # log@2 when a clinician has seen them, else log@1
+    doc = outgoing_document(log)  # log@2 when a clinician has seen them, else log@1
     chunks = json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(doc)
     return _download(chunks, "application/json", f"{_stem()}.json")
 
