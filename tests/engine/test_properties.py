@@ -238,11 +238,18 @@ def test_any_weaker_value_never_lowers_the_tier(doc: dict[str, Any], data: st.Da
     if value is not None and is_weaker(other, value, item["test"]):
         return  # the stronger side of an unequal pair
     current = WORDS.index(_word(value, item["test"]) or "normal")
-    lower = data.draw(
-        st.one_of(st.sampled_from(WORDS[: current + 1]), st.integers(0, value))
-        if isinstance(value, int)
-        else st.one_of(st.sampled_from(WORDS[: current + 1]), st.integers(0, 2))
-    )
+    # A count's own word is not weaker than the count: 8 of a norm of 8 reads "normal",
+    # and "normal" says less than 8 does against 11 on the other side. So a count may
+    # only become a lower count or a lower word.
+    if isinstance(value, int):
+        words = WORDS[:current]
+        lower = data.draw(
+            st.one_of(st.sampled_from(words), st.integers(0, value))
+            if words
+            else st.integers(0, value)
+        )
+    else:
+        lower = data.draw(st.one_of(st.sampled_from(WORDS[: current + 1]), st.integers(0, 2)))
     assume_lower = WORDS.index(_word(lower, item["test"]) or "normal") <= current
     if not assume_lower:
         return
