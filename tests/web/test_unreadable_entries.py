@@ -123,3 +123,22 @@ def test_the_migration_repairs_entries_stored_before_the_limits() -> None:
     finally:
         Entry.objects.all().delete()
         Log.objects.all().delete()
+
+
+@pytest.mark.parametrize(("what", "at", "findings"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_streamed_export_keeps_exactly_the_entries_the_pages_keep(
+    people: People, what: str, at: datetime, findings: Any
+) -> None:
+    """The FHIR export reads the log a chunk at a time (Log.readable_items) instead of
+    all at once (Log.read): both must set aside the same entries, in the same order."""
+    log = people.alice.symptom_log
+    log.timezone = "Asia/Tokyo" if at.year == 9999 else "America/New_York"
+    log.save()
+    bad = findings if findings is not None else base_findings()
+    if isinstance(bad, dict):
+        bad = {**base_findings(), **bad}
+    store(people.alice, at, bad)
+    add(people.alice, 2, (9, 9), triggers="third readable")
+    for chunk in (1, 2, 200):
+        assert list(log.readable_items(chunk)) == log.read().doc["entries"]
+    assert len(log.read().doc["entries"]) == 3

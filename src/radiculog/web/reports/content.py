@@ -16,18 +16,22 @@ from radiculog.summary.sentences import clinician_sentences
 from radiculog.summary.series import function_series, parse_at
 from radiculog.web.reports.models import Prep
 from radiculog.web.symptomlog import assessing, questionnaire, trendview
-from radiculog.web.symptomlog.models import Log
+from radiculog.web.symptomlog.models import Log, ReadLog
 from radiculog.web.symptomlog.seen import seen_times, with_seen
 
 HISTORY_STEPS = 6  # the first change and the latest ones, so the report stays 2 pages
 
 
-def triage_history(log: Log) -> dict[str, Any]:
+def triage_history(read: ReadLog) -> dict[str, Any]:
     """Each change of an entry's own tier, with when it happened: the first and the
     latest in full, the ones between summed up by tier, so a log that wobbles for a
-    year still fits the page and no urgent spell between is hidden."""
+    year still fits the page and no urgent spell between is hidden. Every entry counts,
+    an unreadable one too (its tier was worked out when it was saved)."""
+    entries = read.entries
+    if read.unreadable:
+        entries = sorted([*entries, *read.unreadable], key=lambda e: (e.at, e.pk or 0))
     steps: list[dict[str, Any]] = []
-    for at, tier in log.entries.values_list("at", "tier"):
+    for at, tier in ((e.at, e.tier) for e in entries):
         if tier and (not steps or steps[-1]["tier"] != tier):
             steps.append({"at": at, "tier": tier, "count": 1})
         elif steps and tier:
@@ -101,7 +105,7 @@ def build_report(log: Log) -> dict[str, Any]:
         "escalation": assessing.escalation(assessment),
         "sentences": [s for s in clinician_sentences(doc, trend) if s not in trend_lines],
         "first": first,
-        "history": triage_history(log),
+        "history": triage_history(read),
         "table": function_table(doc),
         "charts": trendview.charts(doc),
         "maps": trendview.body_maps(doc),

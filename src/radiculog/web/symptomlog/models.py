@@ -7,6 +7,7 @@ alone, so the triage history needs no re-assessment.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -58,6 +59,19 @@ class Log(models.Model):
         """The log, with any entry that cannot be read set aside rather than
         breaking every page that shows the rest (see ReadLog)."""
         return read_entries(list(self.entries.all()), self.zone)
+
+    def readable_items(self, chunk: int = 200) -> Iterator[dict[str, Any]]:
+        """The readable entries as log items, oldest first, fetched `chunk` at a time:
+        for exports that stream, so their memory does not grow with the log. An entry
+        is readable here exactly when ``read()`` would keep it (it parses on its own)."""
+        zone = self.zone
+        for entry in self.entries.order_by("at", "id").iterator(chunk_size=chunk):
+            try:
+                item = entry.to_item(zone)
+            except (OverflowError, ValueError, TypeError, AttributeError):
+                continue
+            if _parses(item):
+                yield item
 
 
 class Entry(models.Model):

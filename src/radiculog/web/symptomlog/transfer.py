@@ -66,7 +66,8 @@ def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
 def export_fhir(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     log = log_of(request)
     weekly = [(q.at.astimezone(log.zone).isoformat(), q.ticked) for q in log.questionnaires.all()]
-    chunks = bundle_chunks(log.to_doc(), questionnaires=weekly)
+    # The entries are read from the database as the bundle is written, a chunk at a time.
+    chunks = bundle_chunks({"entries": log.readable_items()}, questionnaires=weekly)
     return _download(chunks, "application/fhir+json", f"{_stem()}.fhir.json")
 
 
