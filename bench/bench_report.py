@@ -60,6 +60,8 @@ def setup_django(db: str, data_dir: str) -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    # Pages name their static files through the production manifest: write it, as a server does.
+    call_command("collectstatic", verbosity=0, interactive=False)
 
 
 def make_log(username: str, count: int) -> Any:
