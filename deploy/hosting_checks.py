@@ -23,6 +23,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 
 PASSWORD = "correct horse battery staple"
 ENTRY = {  # the quick entry form (tests/web/test_log_entry.py's form_data)
@@ -44,6 +45,9 @@ ENTRY = {  # the quick entry form (tests/web/test_log_entry.py's form_data)
 }
 
 
+Answer = tuple[int, dict[str, str], bytes]
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None
@@ -62,7 +66,7 @@ class Browser:
             NoRedirect(),
         )
 
-    def request(self, path: str, data: dict[str, object] | None = None) -> tuple[int, dict, bytes]:
+    def request(self, path: str, data: Mapping[str, object] | None = None) -> Answer:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(self.origin + path, data=body)
         if body is not None:
@@ -74,7 +78,7 @@ class Browser:
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
 
-    def submit(self, path: str, fields: dict[str, object]) -> tuple[int, dict, bytes]:
+    def submit(self, path: str, fields: Mapping[str, object]) -> Answer:
         page = self.request(path)[2].decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         check(token is not None, f"CSRF token on {path}")
@@ -97,22 +101,23 @@ def log_lines(unit: str) -> int:
 
 def show_entry(browser: Browser) -> None:
     """The log lists one entry; its page shows what was typed into it."""
-    status, headers, body = browser.request("/log/")
+    status, _, body = browser.request("/log/")
     links = set(re.findall(r'href="(/log/entries/\d+/)"', body.decode()))
     check(status == 200 and len(links) == 1, "the log lists the entry", (status, links))
-    status, headers, body = browser.request(links.pop())
+    status, _, body = browser.request(links.pop())
     check(status == 200 and b"verify-hosting-docs entry" in body, "the entry's page", status)
 
 
 def first(browser: Browser, origin: str, username: str) -> None:
     status, headers, body = browser.request("/")
     check(status == 200 and b"Radiculog" in body, "home page over HTTPS", status)
-    host = urllib.parse.urlsplit(origin).hostname
+    host = urllib.parse.urlsplit(origin).hostname or ""
     plain = http.client.HTTPConnection(host, 80, timeout=30)
     plain.request("GET", "/log/")
     answer = plain.getresponse()
     location = answer.getheader("Location")
-    check(answer.status == 301 and location == f"https://{host}/log/", "http:// -> https://", location)
+    redirected = answer.status == 301 and location == f"https://{host}/log/"
+    check(redirected, "http:// -> https://", location)
     status, headers, body = browser.request("/healthz")
     health = json.loads(body)
     check(health == {"status": "ok", "database": "postgresql"}, "/healthz on PostgreSQL", health)
@@ -138,7 +143,7 @@ def first(browser: Browser, origin: str, username: str) -> None:
 
 def restored(browser: Browser, username: str) -> None:
     fields = {"username": username, "password": PASSWORD}
-    status, headers, body = browser.submit("/accounts/login/", fields)
+    status = browser.submit("/accounts/login/", fields)[0]
     check(status == 302, "sign-in after the restore", status)
     show_entry(browser)
 
