@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
+
+_T = TypeVar("_T")
+
+
+class once(Generic[_T]):
+    """A value computed on first read and kept on the instance, like
+    functools.cached_property without the lock Python 3.11 takes on every first read
+    (Python 3.12 dropped it too: two threads racing would only compute the same value)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> once[_T] | _T:
+        if obj is None:
+            return self
+        # A non-data descriptor: once the value is in the instance's __dict__, reads
+        # find it there and never call this again.
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
 
 
 class Answer(Enum):
@@ -77,34 +106,24 @@ class Findings:
     days_since_onset: int | None = None
     notes: str | None = None
 
-    @cached_property
+    @once
     def weaker_sides(self) -> dict[str, str | None]:
         """Test id -> the clearly weaker side (or None), judged once per findings."""
         from radiculog.engine.function import weaker_side
 
         return {result.test: weaker_side(result) for result in self.function}
 
-    @cached_property
-    def _yes_no(self) -> tuple[frozenset[str], frozenset[str]]:
-        yes, no = [], []
-        for question, answer in self.answers.items():
-            if answer is YES:
-                yes.append(question)
-            elif answer is NO:
-                no.append(question)
-        return frozenset(yes), frozenset(no)
-
-    @property
+    @once
     def yes(self) -> frozenset[str]:
         """The questions answered yes."""
-        return self._yes_no[0]
+        return frozenset([q for q, answer in self.answers.items() if answer is YES])
 
-    @property
+    @once
     def no(self) -> frozenset[str]:
         """The questions answered no (unanswered ones are in neither set)."""
-        return self._yes_no[1]
+        return frozenset([q for q, answer in self.answers.items() if answer is NO])
 
-    @cached_property
+    @once
     def leg_regions(self) -> frozenset[str]:
         """Regions marked (pain or changed feeling) with a side: all but the saddle."""
         return frozenset([r.region for r in self.pain if r.side is not None]).union(

@@ -19,7 +19,7 @@ from radiculog.engine.findings import Findings
 from radiculog.engine.knowledge import ROOTS, Explanation, Knowledge
 from radiculog.engine.roots_evidence import Clue, clues, symptom_side
 from radiculog.engine.roots_gate import Gate, gate
-from radiculog.engine.roots_model import Model, capped, combined, model
+from radiculog.engine.roots_model import Model, capped, combined, combined_capped, model
 
 if TYPE_CHECKING:
     from radiculog.engine.radicular import Radicular
@@ -180,15 +180,12 @@ def picture(
             by_signal[w.signal] = [w]
     totals = [0.0, 0.0, 0.0, 0.0, 0.0]
     for signal, group in by_signal.items():
+        values: tuple[float, ...] | list[float]
         if len(group) == 1:  # one finding of this type: nothing to damp
-            totals = [t + v for t, v in zip(totals, group[0].alone, strict=True)]
+            values = group[0].alone
         else:
-            cap, damping = m.log_cap[signal], m.damping
-            columns = zip(*[w.logs for w in group], strict=True)  # one column per root
-            totals = [
-                t + max(-cap, min(cap, combined(column, damping)))
-                for t, column in zip(totals, columns, strict=True)
-            ]
+            values = combined_capped([w.logs for w in group], m.damping, m.log_cap[signal])
+        totals = [t + v for t, v in zip(totals, values, strict=True)]
     log_post = [
         p + max(-c, min(c, t)) for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
     ]
