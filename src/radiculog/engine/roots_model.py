@@ -75,6 +75,18 @@ class Model:
         self.prior_logs = {
             id(p): [math.log(p.probabilities[root]) for root in ROOTS] for p in knowledge.priors
         }
+        self.prior_probs = {
+            id(p): [p.probabilities[root] for root in ROOTS] for p in knowledge.priors
+        }
+        # The thresholds the leaning reads on every assessment, as plain attributes.
+        pair_rule = self.lean["pair"]
+        self.lean_min_top: float = self.lean["min_top_probability"]
+        self.lean_min_ratio: float = self.lean["min_ratio_to_second"]
+        self.lean_needs_non_pain: bool = self.lean["requires_non_pain_evidence"]
+        self.pair_min: float = pair_rule["min_probability"]
+        self.pair_min_ratio_third: float = pair_rule["min_ratio_to_third"]
+        self.pair_needs_non_pain: bool = pair_rule["requires_non_pain_evidence"]
+        self.likely_at: int = knowledge.method["radicular"]["likely_at"]
 
     def prior_for(self, age: int | None) -> Prior:
         prior = self.prior_by_age.get(age)
