@@ -47,9 +47,9 @@ def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
         found.add("weaker_on_test")
     if len(own) == 2:
         found.add("deficit_both_sides")
-    if any(OTHER[side] in leg_sides for side in own):
+    if own and any(OTHER[side] in leg_sides for side in own):
         found.add("deficit_opposite_leg")  # weakness in the leg opposite marked symptoms
-    if any(r.result == "brisk" for r in findings.reflexes):
+    if findings.reflexes and any(r.result == "brisk" for r in findings.reflexes):
         found.add("brisk_reflex")
     age = findings.age
     if age is not None:
@@ -165,7 +165,15 @@ def fired_reasons(
 
 
 def missing_safety(findings: Findings, knowledge: Knowledge) -> list[str]:
-    return [q for q in knowledge.safety_ids if q not in findings.answers]
+    answers = findings.answers
+    if answers.keys() >= _safety_set(knowledge):  # the usual case: all answered
+        return []
+    return [q for q in knowledge.safety_ids if q not in answers]
+
+
+@cache
+def _safety_set(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.safety_ids)
 
 
 def most_urgent(tiers: list[str]) -> str:
