@@ -72,14 +72,7 @@ def derived_facts(findings: Findings, knowledge: Knowledge, known: set[str]) -> 
     is present are tested (an index built once per knowledge, as for the rules)."""
     yes, no = findings.yes, findings.no
     derived = _derived(knowledge)
-    candidates = list(derived.always)
-    for question in yes:
-        candidates.extend(derived.by_yes.get(question, ()))
-    for fact in known:
-        candidates.extend(derived.by_fact.get(fact, ()))
-    for question, alternatives in derived.by_no.items():
-        if question in no:
-            candidates.extend(alternatives)
+    candidates = derived.candidates(yes, no, known)
     return {rule.id for rule in candidates if fires(rule, yes, no, known)}
 
 
@@ -101,6 +94,18 @@ class _Index(NamedTuple):
     by_yes: dict[str, tuple[Rule, ...]]
     by_fact: dict[str, tuple[Rule, ...]]
     by_no: dict[str, tuple[Rule, ...]]
+
+    def candidates(self, yes: frozenset[str], no: frozenset[str], known: set[str]) -> list[Rule]:
+        """The rules whose first condition is present (each rule once)."""
+        found = list(self.always)
+        # Set intersections first: most answers and facts key no rule.
+        for question in yes.intersection(self.by_yes):
+            found.extend(self.by_yes[question])
+        for fact in known.intersection(self.by_fact):
+            found.extend(self.by_fact[fact])
+        for question in no.intersection(self.by_no):
+            found.extend(self.by_no[question])
+        return found
 
 
 def _index(rules: tuple[Rule, ...]) -> _Index:
@@ -150,15 +155,7 @@ def fired_reasons(
     if extra_facts:
         known |= extra_facts
     yes, no = findings.yes, findings.no
-    index = screen.rules
-    candidates = list(index.always)
-    for question in yes:
-        candidates.extend(index.by_yes.get(question, ()))
-    for fact in known:
-        candidates.extend(index.by_fact.get(fact, ()))
-    for question, rules in index.by_no.items():
-        if question in no:
-            candidates.extend(rules)
+    candidates = screen.rules.candidates(yes, no, known)
     fired = [rule.id for rule in candidates if fires(rule, yes, no, known)]
     fired.sort(key=screen.order.__getitem__)
     return [screen.reason[rule_id] for rule_id in fired]
