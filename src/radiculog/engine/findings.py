@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from itertools import compress, repeat
-from operator import is_
+from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
 _T = TypeVar("_T")
@@ -52,6 +51,7 @@ YES, NO, UNANSWERED = Answer.YES, Answer.NO, Answer.UNANSWERED
 
 
 SIDES = ("left", "right")
+_SIDE, _REGION = attrgetter("side"), attrgetter("region")
 
 # A function-test value: reps done well (int) or one of these words.
 FUNCTION_WORDS = ("normal", "weaker", "unable")
@@ -118,13 +118,12 @@ class Findings:
     @once
     def yes(self) -> frozenset[str]:
         """The questions answered yes."""
-        # {q for q, a in answers.items() if a is YES}, with no Python step per answer.
-        return frozenset(compress(self.answers, map(is_, self.answers.values(), repeat(YES))))
+        return frozenset([q for q, answer in self.answers.items() if answer is YES])
 
     @once
     def no(self) -> frozenset[str]:
         """The questions answered no (unanswered ones are in neither set)."""
-        return frozenset(compress(self.answers, map(is_, self.answers.values(), repeat(NO))))
+        return frozenset([q for q, answer in self.answers.items() if answer is NO])
 
     @once
     def leg_regions(self) -> frozenset[str]:
@@ -132,6 +131,19 @@ class Findings:
         return frozenset([r.region for r in self.pain if r.side is not None]).union(
             [s.region for s in self.sensory if s.side is not None]
         )
+
+    @once
+    def leg_marks(self) -> tuple[int, int]:
+        """(left, right): how many pain and changed-feeling marks with that side, the low
+        back left out (not a leg). Counted without a Python step per mark."""
+        marked = self.marked()
+        sides = list(map(_SIDE, marked))
+        left, right = sides.count("left"), sides.count("right")
+        if "low_back" in map(_REGION, marked):  # rare: take its marks off again
+            for item in marked:
+                if item.region == "low_back" and item.side is not None:
+                    left, right = (left - 1, right) if item.side == "left" else (left, right - 1)
+        return left, right
 
     def marked(self) -> tuple[Region | Sensory, ...]:
         """Every pain and changed-feeling region marked on the body map."""

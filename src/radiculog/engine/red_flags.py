@@ -9,6 +9,7 @@ built once per knowledge.
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from radiculog.engine.findings import Findings
@@ -16,6 +17,13 @@ from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
 
 OTHER = {"left": "right", "right": "left"}
+_REGION = attrgetter("region")
+_LEGS = {
+    (False, False): (),
+    (True, False): ("left",),
+    (False, True): ("right",),
+    (True, True): ("left", "right"),
+}
 
 
 class Reason(NamedTuple):
@@ -31,12 +39,13 @@ def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
     """Things the screening rules may ask about besides answers (listed at the top of
     red_flags.toml); with the knowledge, also its [[derived]] facts."""
     found = set()
-    leg_sides = set()
-    for items in (findings.pain, findings.sensory):  # everything marked on the body map
-        for item in items:
-            if item.region == "saddle":
-                found.add("saddle_marked")
-            elif item.side and item.region != "low_back":
+    left, right = findings.leg_marks  # every mark with a side but the low back's
+    leg_sides = set(_LEGS[bool(left), bool(right)])
+    if "saddle" in map(_REGION, findings.marked()):
+        found.add("saddle_marked")
+        leg_sides = set()  # counted again without the saddle's marks (it is not a leg)
+        for item in findings.marked():
+            if item.region not in ("saddle", "low_back") and item.side:
                 leg_sides.add(item.side)
     if len(leg_sides) == 2:
         found.add("both_legs_marked")

@@ -12,10 +12,7 @@ compiled once and each finding's weights are built once and reused (`_evidence_f
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from functools import lru_cache
-from itertools import repeat
-from operator import add, mul, sub, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
 from radiculog.engine.findings import Findings
@@ -180,24 +177,25 @@ def picture(
             by_signal[w.signal].append(w)
         else:
             by_signal[w.signal] = [w]
-    # The sums below are over the five roots at once with map() (no Python step per
-    # root): the same float operations in the same order as a loop would do.
-    totals: Iterable[float] = (0.0, 0.0, 0.0, 0.0, 0.0)
+    totals = [0.0, 0.0, 0.0, 0.0, 0.0]
     for signal, group in by_signal.items():
+        values: tuple[float, ...] | list[float]
         if len(group) == 1:  # one finding of this type: nothing to damp
-            values: Iterable[float] = group[0].alone
+            values = group[0].alone
         else:
             values = combined_capped([w.logs for w in group], m.damping, m.log_cap[signal])
-        totals = map(add, totals, values)
-    # Each root's total held within its cap: max(-cap, min(cap, total)).
-    held = map(max, m.log_picture_floor, map(min, m.log_picture_cap, totals))
-    log_post = list(map(add, log_post, held))
+        totals = [t + v for t, v in zip(totals, values, strict=True)]
+    log_post = [
+        p + (-c if t < -c else c if t > c else t)  # each root's total held within its cap
+        for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
+    ]
     top_log = max(log_post)
-    weights = list(map(math.exp, map(sub, log_post, repeat(top_log))))
-    probs = list(map(truediv, weights, repeat(sum(weights))))
-    # Ties break by the fixed root order so results are deterministic: a stable sort,
-    # most probable first, of the indexes (round: equal up to float noise is a tie).
-    keys = list(map(round, map(mul, probs, repeat(1e12))))
+    weights = [math.exp(v - top_log) for v in log_post]
+    total = sum(weights)
+    probs = [w / total for w in weights]
+    # Ties break by the fixed root order so results are deterministic: a stable sort of
+    # the indexes, most probable first (round: equal up to float noise is a tie).
+    keys = [round(p * 1e12) for p in probs]
     ranked = sorted(range(5), key=keys.__getitem__, reverse=True)
     # One tuple of evidence per root, in ROOTS order (tuple.__new__: see roots_evidence.py).
     per_root = list(zip(*[w.evidence for w in weighed], strict=True)) or [()] * 5

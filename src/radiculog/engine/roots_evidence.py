@@ -35,20 +35,16 @@ def symptom_side(findings: Findings) -> str | None:
     """The leg the picture is in: marked leg regions, a reduced reflex and a positive
     stretch test count 1 each, a weaker function test 2; the same mark on both legs
     adds to both and so cancels."""
-    count = {"left": 0, "right": 0}
-    for item in findings.marked():
-        if item.side is not None and item.region != "low_back":
-            count[item.side] += 1
-    for side in findings.weaker_sides.values():
-        if side is not None:
-            count[side] += 2
+    left, right = findings.leg_marks
+    if findings.function:
+        weaker = list(findings.weaker_sides.values())
+        left, right = left + 2 * weaker.count("left"), right + 2 * weaker.count("right")
     for x in findings.reflexes:
         if x.result == "reduced" or x.result == "absent":
-            count[x.side] += 1
+            left, right = (left + 1, right) if x.side == "left" else (left, right + 1)
     for p in findings.provocation:
         if p.result == "positive":
-            count[p.side] += 1
-    left, right = count["left"], count["right"]
+            left, right = (left + 1, right) if p.side == "left" else (left, right + 1)
     if left == right:
         return "both" if left else None
     return "left" if left > right else "right"

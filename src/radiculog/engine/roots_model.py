@@ -57,7 +57,6 @@ class Model:
         self.log_cap = {g: math.log(cap) for g, cap in combination["group_cap"].items()}
         picture_cap = combination["picture_cap"]
         self.log_picture_cap = [math.log(picture_cap[root]) for root in ROOTS]
-        self.log_picture_floor = [-cap for cap in self.log_picture_cap]
         self.lean: dict[str, Any] = method["leaning"]
         self.min_support: float = self.lean["min_supporting_ratio"]
         self.pairs = {tuple(p["roots"]): p["label"] for p in method["leaning"]["pair"]["pairs"]}
