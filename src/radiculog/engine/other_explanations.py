@@ -115,4 +115,4 @@ def patterns_against_root(
     """Ids of the fitting explanations marked `against_root`, whatever the tier: the root
     gate (roots_gate.py) uses them to doubt that the picture comes from a root."""
     found = fitting(findings, knowledge) if fits is None else fits
-    return tuple(e.id for e in found if e.against_root)
+    return tuple([e.id for e in found if e.against_root]) if found else ()

@@ -173,10 +173,11 @@ def picture(
     ]
     by_signal: dict[str, list[_Weighed]] = {}
     for w in weighed:
-        if w.signal in by_signal:
-            by_signal[w.signal].append(w)
-        else:
+        group = by_signal.get(w.signal)
+        if group is None:
             by_signal[w.signal] = [w]
+        else:
+            group.append(w)
     totals = [0.0, 0.0, 0.0, 0.0, 0.0]
     for signal, group in by_signal.items():
         values: tuple[float, ...] | list[float]
