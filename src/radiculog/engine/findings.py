@@ -9,6 +9,7 @@ from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
 _T = TypeVar("_T")
+_set = object.__setattr__
 
 
 class once(Generic[_T]):
@@ -31,9 +32,12 @@ class once(Generic[_T]):
     def __get__(self, obj: object | None, owner: type | None = None) -> once[_T] | _T:
         if obj is None:
             return self
-        # A non-data descriptor: once the value is in the instance's __dict__, reads
-        # find it there and never call this again.
-        value = obj.__dict__[self.name] = self.compute(obj)
+        # A non-data descriptor: once the value is on the instance, reads find it there
+        # and never call this again. (object.__setattr__ passes the frozen dataclass's
+        # guard and, unlike writing to obj.__dict__, does not make Python 3.11 build a
+        # dict for an instance whose attributes it keeps inline.)
+        value = self.compute(obj)
+        _set(obj, self.name, value)
         return value
 
 
