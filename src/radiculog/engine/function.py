@@ -88,6 +88,15 @@ def weaker_side(result: FunctionResult) -> str | None:
     left, right = result.left, result.right
     if left is None or right is None:  # an untested side is never weaker, nor stronger
         return None
+    if isinstance(left, int) and isinstance(right, int):  # two counts: is_weaker inlined
+        min_stronger, max_ratio, min_difference = _thresholds()
+        if left == 0 or right == 0:
+            return "left" if right > 0 else "right" if left > 0 else None
+        if right >= min_stronger and left <= max_ratio * right and right - left >= min_difference:
+            return "left"
+        if left >= min_stronger and right <= max_ratio * left and left - right >= min_difference:
+            return "right"
+        return None
     if is_weaker(left, right, result.test):
         return "left"
     if is_weaker(right, left, result.test):
