@@ -294,7 +294,10 @@ def _clinical(path: str, item: Mapping[str, Any], key: str, ids: tuple[str, ...]
     return (what, side, result) if what and side and result else None
 
 
-def _parse(doc: Any, errs: _Errors) -> Findings | None:
+def _parse(doc: Any, errs: _Errors, answer_sets: bool = True) -> Findings | None:
+    """The findings of ``doc``; with ``answer_sets``, carrying the yes and no sets sorted
+    while reading (a document about to be assessed; a log's entries are not all assessed,
+    and the engine computes the sets of those that are when it needs them)."""
     if not _is_map(doc):
         errs.add("", doc, "a findings document must be a JSON object")
         return None
@@ -341,7 +344,7 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
         days_since_onset=_int(doc, "days_since_onset", 0, None, errs),
         notes=notes if isinstance(notes, str) else None,
     )
-    return answer_sets_known(findings, frozenset(yes), frozenset(no))
+    return answer_sets_known(findings, frozenset(yes), frozenset(no)) if answer_sets else findings
 
 
 def parse_findings(doc: Any) -> Findings:
@@ -387,7 +390,7 @@ def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None
     _keys(item, path, ENTRY_KEYS, errs)
     at = _at(item, path, errs)
     sub = _Errors()
-    findings = _parse(item.get("findings"), sub)
+    findings = _parse(item.get("findings"), sub, answer_sets=False)
     if sub:
         errs.extend(_prefixed(sub, f"{path}.findings"))
     triggers = _text(item, path, "triggers", errs)
