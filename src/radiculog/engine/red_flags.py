@@ -81,7 +81,8 @@ def derived_facts(findings: Findings, knowledge: Knowledge, known: set[str]) -> 
     is present are tested (an index built once per knowledge, as for the rules)."""
     yes, no = findings.yes, findings.no
     derived = _derived(knowledge)
-    return {rule.id for rule in derived.fired(yes, no, known)}
+    candidates = derived.candidates(yes, no, known)
+    return {rule.id for rule in candidates if fires(rule, yes, no, known)}
 
 
 def fires(rule: Rule, yes: frozenset[str], no: frozenset[str], known: set[str]) -> bool:
@@ -95,43 +96,25 @@ def fires(rule: Rule, yes: frozenset[str], no: frozenset[str], known: set[str]) 
     )
 
 
-# Rules under one key: those that fire whenever the key is present (it is their only
-# condition, as for most warning signs), and those whose other conditions need a check.
-_Keyed = tuple[tuple[Rule, ...], tuple[Rule, ...]]
-
-
 class _Index(NamedTuple):
     """Rules by their first required condition: a rule can only fire when it is there."""
 
     always: tuple[Rule, ...]  # rules with no yes, fact or no condition to key them by
-    by_yes: dict[str, _Keyed]
-    by_fact: dict[str, _Keyed]
-    by_no: dict[str, _Keyed]
+    by_yes: dict[str, tuple[Rule, ...]]
+    by_fact: dict[str, tuple[Rule, ...]]
+    by_no: dict[str, tuple[Rule, ...]]
 
-    def fired(self, yes: frozenset[str], no: frozenset[str], known: set[str]) -> list[Rule]:
-        """The rules that fire (each once, in no particular order)."""
-        found: list[Rule] = []
-        check = list(self.always)
+    def candidates(self, yes: frozenset[str], no: frozenset[str], known: set[str]) -> list[Rule]:
+        """The rules whose first condition is present (each rule once)."""
+        found = list(self.always)
         # Set intersections first: most answers and facts key no rule.
-        for keyed, present in (
-            (self.by_yes, yes.intersection(self.by_yes)),
-            (self.by_fact, known.intersection(self.by_fact)),
-            (self.by_no, no.intersection(self.by_no)),
-        ):
-            for key in present:
-                sure, conditional = keyed[key]
-                found.extend(sure)
-                check.extend(conditional)
-        found.extend([rule for rule in check if fires(rule, yes, no, known)])
+        for question in yes.intersection(self.by_yes):
+            found.extend(self.by_yes[question])
+        for fact in known.intersection(self.by_fact):
+            found.extend(self.by_fact[fact])
+        for question in no.intersection(self.by_no):
+            found.extend(self.by_no[question])
         return found
-
-
-def _only(rule: Rule, key: str) -> bool:
-    """The key is the rule's only condition."""
-    conditions = (rule.when_yes, rule.when_not_no, rule.when_no, rule.when_unanswered)
-    return sum(map(len, (*conditions, rule.when_facts))) == 1 and key in (
-        rule.when_yes | rule.when_facts | rule.when_no
-    )
 
 
 def _index(rules: tuple[Rule, ...]) -> _Index:
@@ -146,16 +129,7 @@ def _index(rules: tuple[Rule, ...]) -> _Index:
                 break
         else:
             always.append(rule)
-    by_yes, by_fact, by_no = (
-        {
-            key: (
-                tuple(r for r in rules if _only(r, key)),
-                tuple(r for r in rules if not _only(r, key)),
-            )
-            for key, rules in index.items()
-        }
-        for index in keyed
-    )
+    by_yes, by_fact, by_no = ({k: tuple(v) for k, v in index.items()} for index in keyed)
     return _Index(tuple(always), by_yes, by_fact, by_no)
 
 
@@ -190,7 +164,8 @@ def fired_reasons(
     if extra_facts:
         known |= extra_facts
     yes, no = findings.yes, findings.no
-    fired = [rule.id for rule in screen.rules.fired(yes, no, known)]
+    candidates = screen.rules.candidates(yes, no, known)
+    fired = [rule.id for rule in candidates if fires(rule, yes, no, known)]
     fired.sort(key=screen.order.__getitem__)
     return [screen.reason[rule_id] for rule_id in fired]
 
