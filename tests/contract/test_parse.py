@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 import radiculog
 from radiculog.contract.errors import FindingsError
 from radiculog.engine.findings import Answer
+from tests.engine.test_properties import findings2_docs
 
 
 def errors(doc: Any) -> list[str]:
@@ -114,3 +116,18 @@ def test_null_answer_is_unanswered_never_no() -> None:
         ).urgency.tier
         != "watchful"
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(findings2_docs())
+def test_the_parsers_yes_and_no_sets_are_the_ones_the_answers_give(doc: dict[str, Any]) -> None:
+    """The parser hands the engine the yes and no sets it sorted while reading (a speed-up):
+    they must be exactly what the answers give, unanswered questions in neither."""
+    from dataclasses import replace
+
+    parsed = radiculog.parse_findings(doc)
+    rebuilt = replace(parsed)  # a Findings made directly computes its own sets
+    assert "yes" not in vars(rebuilt)
+    assert (parsed.yes, parsed.no) == (rebuilt.yes, rebuilt.no)
+    assert parsed.yes == {q for q, v in doc["answers"].items() if v is True}
+    assert parsed.no == {q for q, v in doc["answers"].items() if v is False}

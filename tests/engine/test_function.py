@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from radiculog.engine.findings import FunctionResult
 from radiculog.engine.function import comparable, is_weaker, weaker_side
@@ -41,3 +43,24 @@ def test_a_comparison_needs_both_sides_and_no_shared_impairment() -> None:
     assert comparable(FunctionResult("toe_lift", 2, 10))  # comparable, and left is weaker
     assert not comparable(FunctionResult("toe_lift", 10, None))
     assert not comparable(FunctionResult("toe_lift", "weaker", "weaker"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.integers(0, 200), st.sampled_from(["normal", "weaker", "unable"]), st.none()),
+    st.one_of(st.integers(0, 200), st.sampled_from(["normal", "weaker", "unable"]), st.none()),
+    st.sampled_from(["toe_lift", "calf_raise", "step_down", "heel_walk"]),
+)
+def test_the_weaker_side_is_the_side_is_weaker_names(
+    left: object, right: object, test: str
+) -> None:
+    """weaker_side has a fast path for two counts; it must agree with is_weaker both ways."""
+    result = FunctionResult(test, left, right)  # type: ignore[arg-type]
+    expected = (
+        "left"
+        if is_weaker(left, right, test)  # type: ignore[arg-type]
+        else "right"
+        if is_weaker(right, left, test)  # type: ignore[arg-type]
+        else None
+    )
+    assert weaker_side(result) == expected

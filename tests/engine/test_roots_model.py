@@ -128,3 +128,22 @@ def test_no_picture_moves_l5_against_s1_more_than_the_picture_caps_allow(
     caps = K.method["combination"]["picture_cap"]
     bound = caps["L5"] * caps["S1"]
     assert 1 / bound - 1e-9 <= shift <= bound + 1e-9
+
+
+LOGS = st.floats(-4.0, 4.0, allow_nan=False).map(lambda v: 0.0 if abs(v) < 1e-3 else v)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(2, 6).flatmap(lambda n: st.lists(st.tuples(*[LOGS] * 5), min_size=n, max_size=n))
+)
+def test_the_column_combination_is_the_one_finding_at_a_time_rule(
+    rows: list[tuple[float, ...]],
+) -> None:
+    """combined_capped (the fast path the picture uses) gives exactly, to the last bit,
+    what combined() and capped() give for each root's column."""
+    from radiculog.engine.roots_model import capped, combined, combined_capped
+
+    cap = math.log(4.0)
+    expected = [capped(combined(list(column), 0.5), cap) for column in zip(*rows, strict=True)]
+    assert combined_capped(rows, 0.5, cap) == expected

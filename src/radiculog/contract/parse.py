@@ -28,6 +28,7 @@ from radiculog.engine.findings import (
     Reflex,
     Region,
     Sensory,
+    answer_sets_known,
 )
 from radiculog.engine.knowledge import load_knowledge
 
@@ -120,24 +121,31 @@ def _int(obj: Mapping[str, Any], key: str, lo: int, hi: int | None, errs: _Error
     return int(value)
 
 
-def _answers(raw: Any, version: int, errs: _Errors) -> dict[str, Answer]:
+def _answers(
+    raw: Any, version: int, errs: _Errors
+) -> tuple[dict[str, Answer], list[str], list[str]]:
+    """The answers, and the questions answered yes and no (sorted as they are read, so
+    the engine need not go through the answers again)."""
     if raw is None:
-        return {}
+        return {}, [], []
     if not _is_map(raw):
         errs.add("answers", raw, "must be an object of question id -> true/false")
-        return {}
+        return {}, [], []
     known, allowed = _vocabulary().questions[version]
     answers = {}
+    yes, no = [], []
     for key, value in raw.items():
         if value is True and key in allowed:
             answers[key] = YES
+            yes.append(key)
         elif value is False and key in allowed:
             answers[key] = NO
+            no.append(key)
         elif key not in allowed:
             errs.add(f"answers.{key}", value, "unknown question id", known)
         elif value is not None:  # null is read as absent: unanswered, never no
             errs.add(f"answers.{key}", value, "must be true or false (leave it out if unanswered)")
-    return answers
+    return answers, yes, no
 
 
 def _section(
@@ -286,7 +294,10 @@ def _clinical(path: str, item: Mapping[str, Any], key: str, ids: tuple[str, ...]
     return (what, side, result) if what and side and result else None
 
 
-def _parse(doc: Any, errs: _Errors) -> Findings | None:
+def _parse(doc: Any, errs: _Errors, answer_sets: bool = True) -> Findings | None:
+    """The findings of ``doc``; with ``answer_sets``, carrying the yes and no sets sorted
+    while reading (a document about to be assessed; a log's entries are not all assessed,
+    and the engine computes the sets of those that are when it needs them)."""
     if not _is_map(doc):
         errs.add("", doc, "a findings document must be a JSON object")
         return None
@@ -297,7 +308,7 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
         errs.add("schema", doc.get("schema"), "unknown or missing schema", FINDINGS_SCHEMAS)
         version = 1
     vocabulary = _vocabulary()
-    answers = _answers(doc.get("answers"), version, errs)
+    answers, yes, no = _answers(doc.get("answers"), version, errs)
     pain = _section(doc.get("pain"), "pain", errs, _usual_pain, _checked_pain)
     sensory = _section(doc.get("sensory"), "sensory", errs, _usual_sensory, _checked_sensory)
     function = _section(doc.get("function"), "function", errs, _usual_function, _function)
@@ -322,7 +333,7 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
     elif notes is not None and (problem := text_problem(notes)):
         errs.add("notes", notes, problem)
         notes = None
-    return Findings(
+    findings = Findings(
         answers=answers,
         pain=tuple(pain),
         sensory=tuple(sensory),
@@ -333,6 +344,7 @@ def _parse(doc: Any, errs: _Errors) -> Findings | None:
         days_since_onset=_int(doc, "days_since_onset", 0, None, errs),
         notes=notes if isinstance(notes, str) else None,
     )
+    return answer_sets_known(findings, frozenset(yes), frozenset(no)) if answer_sets else findings
 
 
 def parse_findings(doc: Any) -> Findings:
@@ -378,7 +390,7 @@ def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None
     _keys(item, path, ENTRY_KEYS, errs)
     at = _at(item, path, errs)
     sub = _Errors()
-    findings = _parse(item.get("findings"), sub)
+    findings = _parse(item.get("findings"), sub, answer_sets=False)
     if sub:
         errs.extend(_prefixed(sub, f"{path}.findings"))
     triggers = _text(item, path, "triggers", errs)

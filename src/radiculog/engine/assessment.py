@@ -62,14 +62,17 @@ def screening_incomplete_reason(missing: list[str], knowledge: Knowledge) -> Rea
     )
 
 
+NO_WARNING_SIGNS = Reason(
+    id="no_warning_signs",
+    tier="watchful",
+    text="None of the warning signs apply to you today.",
+    action="Care for it at home, keep a twice-daily log for 72 hours, then check again.",
+    sources=("nice_ng59", "nhs_sciatica"),
+)
+
+
 def no_warning_signs_reason() -> Reason:
-    return Reason(
-        id="no_warning_signs",
-        tier="watchful",
-        text="None of the warning signs apply to you today.",
-        action="Care for it at home, keep a twice-daily log for 72 hours, then check again.",
-        sources=("nice_ng59", "nhs_sciatica"),
-    )
+    return NO_WARNING_SIGNS  # a NamedTuple: one immutable instance serves every assessment
 
 
 def urgency(
@@ -82,7 +85,7 @@ def urgency(
         reasons.append(screening_incomplete_reason(missing, knowledge))
     if not reasons:
         reasons.append(no_warning_signs_reason())
-    tier = most_urgent([r.tier for r in reasons])
+    tier = reasons[0].tier if len(reasons) == 1 else most_urgent([r.tier for r in reasons])
     return Urgency(tier, not missing, tuple(missing), tuple(reasons))
 
 

@@ -70,13 +70,12 @@ def _check_for(
     return DailyCheck(test, root, leaning) if test else None
 
 
-def daily_checks(
-    knowledge: Knowledge, roots: RootPicture, seated_only: bool = False
+def _checks_without_leaning(
+    knowledge: Knowledge, first_root: str, second_root: str, seated_only: bool
 ) -> tuple[DailyCheck | None, DailyCheck | None]:
-    if roots.leaning:
-        return _check_for(knowledge, roots.leaning, True, seated_only), None
-    first = _check_for(knowledge, roots.scores[0].root, False, seated_only)
-    second = _check_for(knowledge, roots.scores[1].root, False, seated_only)
+    """The checks for the two most probable roots (one when both use the same test)."""
+    first = _check_for(knowledge, first_root, False, seated_only)
+    second = _check_for(knowledge, second_root, False, seated_only)
     if first and second and first.test.id == second.test.id:
         second = None
     return first, second
@@ -92,18 +91,38 @@ def decision_card(
     """The card for ``tier``. What to tell them is the script of the most urgent
     reason that has one (each emergency cause its own), else the tier's.
     ``seated_only`` for someone who falls: no standing or walking daily check."""
+    tell = next((r.tell for r in reasons if r.tier == tier and r.tell), "")
+    first, second = roots.scores[0].root, roots.scores[1].root
+    return _card(knowledge, tier, tell, roots.leaning, first, second, seated_only)
+
+
+@cache
+def _card(
+    knowledge: Knowledge,
+    tier: str,
+    tell: str,
+    leaning: str | None,
+    first: str,
+    second: str,
+    seated_only: bool,
+) -> DecisionCard:
+    """The card for what it depends on: a few thousand cards at most, from the knowledge's
+    tiers, scripts and roots, so each is built once and shared (it is immutable)."""
     advice = knowledge.tiers[tier]
-    emergency = tier == "emergency"
-    tell = next((r.tell for r in reasons if r.tier == tier and r.tell), advice.tell)
     # In an emergency nothing should stand between the person and getting help.
-    checks = (None, None) if emergency else daily_checks(knowledge, roots, seated_only)
-    meanwhile, avoid = ((), ()) if emergency else _care(knowledge)
+    if tier == "emergency":
+        checks: tuple[DailyCheck | None, DailyCheck | None] = (None, None)
+    elif leaning:
+        checks = _check_for(knowledge, leaning, True, seated_only), None
+    else:
+        checks = _checks_without_leaning(knowledge, first, second, seated_only)
+    meanwhile, avoid = ((), ()) if tier == "emergency" else _care(knowledge)
     return DecisionCard(
         tier=tier,
         title=advice.title,
         do=advice.do,
         within=advice.within,
-        tell=tell,
+        tell=tell or advice.tell,
         meanwhile=meanwhile,
         avoid=avoid,
         daily_check=checks[0],

@@ -47,8 +47,17 @@ def as_word(value: FunctionValue, test: str | None = None) -> str | None:
 
 def side_deficit(value: FunctionValue, test: str | None = None) -> bool:
     """This side is weak on its own: "unable", "weaker", or fewer reps than the norm.
-    Unknown (not tested) is not a deficit: it is simply not known."""
-    return as_word(value, test) in ("unable", "weaker")
+    Unknown (not tested) is not a deficit: it is simply not known.
+    (``as_word(value, test) in ("unable", "weaker")``, inlined: it runs for both sides
+    of every test in every assessment.)"""
+    if value is None:
+        return False
+    if not isinstance(value, int):
+        return value in ("unable", "weaker")
+    if value == 0:
+        return True
+    norm = _norms().get(test) if test else None
+    return norm is not None and value < norm
 
 
 def is_weaker(value: FunctionValue, reference: FunctionValue, test: str | None = None) -> bool:
@@ -76,22 +85,41 @@ def is_weaker(value: FunctionValue, reference: FunctionValue, test: str | None =
 
 
 def weaker_side(result: FunctionResult) -> str | None:
-    if is_weaker(result.left, result.right, result.test):
+    left, right = result.left, result.right
+    if left is None or right is None:  # an untested side is never weaker, nor stronger
+        return None
+    if isinstance(left, int) and isinstance(right, int):  # two counts: is_weaker inlined
+        min_stronger, max_ratio, min_difference = _thresholds()
+        if left == 0 or right == 0:
+            return "left" if right > 0 else "right" if left > 0 else None
+        if right >= min_stronger and left <= max_ratio * right and right - left >= min_difference:
+            return "left"
+        if left >= min_stronger and right <= max_ratio * left and left - right >= min_difference:
+            return "right"
+        return None
+    if is_weaker(left, right, result.test):
         return "left"
-    if is_weaker(result.right, result.left, result.test):
+    if is_weaker(right, left, result.test):
         return "right"
     return None
+
+
+_SIDE_SETS = {
+    (False, False): frozenset(),
+    (True, False): frozenset(["left"]),
+    (False, True): frozenset(["right"]),
+    (True, True): frozenset(SIDES),
+}
 
 
 def own_deficit_sides(findings: Findings) -> frozenset[str]:
     """The sides weak on their own on any test (against the test's norm, or a word),
     whatever the other side does: so weakness on both sides is seen."""
-    return frozenset(
-        side
-        for result in findings.function
-        for side in SIDES
-        if side_deficit(result.value(side), result.test)
-    )
+    left = right = False
+    for result in findings.function:
+        left = left or side_deficit(result.left, result.test)
+        right = right or side_deficit(result.right, result.test)
+    return _SIDE_SETS[left, right]
 
 
 def deficit_sides(findings: Findings) -> frozenset[str]:

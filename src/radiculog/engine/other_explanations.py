@@ -7,6 +7,7 @@ sources live in knowledge/other_explanations.toml; the patterns are here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from radiculog.engine.findings import YES, Findings
 from radiculog.engine.function import weaker_side
@@ -15,6 +16,9 @@ from radiculog.engine.knowledge import Explanation, Knowledge
 
 def _peroneal(f: Findings, k: Knowledge) -> bool:
     """Foot-lift weakness with outer-leg/top-of-foot symptoms but a normal hip abduction."""
+    weaker = f.weaker_sides
+    if weaker.get("toe_lift") is None and weaker.get("heel_walk") is None:
+        return False  # no foot-lift weakness (the usual case): nothing more to look at
     hip = next((r for r in f.function if r.test == "hip_abduction"), None)
     for result in f.function:
         side = f.weaker_sides[result.test] if result.test in ("toe_lift", "heel_walk") else None
@@ -31,6 +35,9 @@ def _peroneal(f: Findings, k: Knowledge) -> bool:
     return False
 
 
+BUTTOCK_ONLY = frozenset({"low_back", "buttock"})
+
+
 def _hip(f: Findings, k: Knowledge) -> bool:
     regions = f.leg_regions
     return (
@@ -41,12 +48,10 @@ def _hip(f: Findings, k: Knowledge) -> bool:
 
 
 def _buttock_only(f: Findings, k: Knowledge) -> bool:
+    if not f.leg_regions <= BUTTOCK_ONLY:  # the usual case, without building the union
+        return False
     regions = f.leg_regions | {r.region for r in f.pain}
-    return (
-        bool(regions)
-        and regions <= {"low_back", "buttock"}
-        and (f.answer("pain_below_knee") is not YES)
-    )
+    return bool(regions) and regions <= BUTTOCK_ONLY and (f.answer("pain_below_knee") is not YES)
 
 
 def _piriformis(f: Findings, k: Knowledge) -> bool:
@@ -65,10 +70,11 @@ def _vascular(f: Findings, k: Knowledge) -> bool:
 
 
 def _brisk(f: Findings, k: Knowledge) -> bool:
-    return any(r.result == "brisk" for r in f.reflexes)
+    return bool(f.reflexes) and any(r.result == "brisk" for r in f.reflexes)
 
 
-PATTERNS: dict[str, Callable[[Findings, Knowledge], bool]] = {
+Pattern = Callable[[Findings, Knowledge], bool]
+PATTERNS: dict[str, Pattern] = {
     "peroneal_pattern": _peroneal,
     "hip_pattern": _hip,
     "buttock_only_pattern": _buttock_only,
@@ -81,7 +87,13 @@ PATTERNS: dict[str, Callable[[Findings, Knowledge], bool]] = {
 def fitting(findings: Findings, knowledge: Knowledge) -> tuple[Explanation, ...]:
     """Every explanation whose pattern fits, whatever the tier (each pattern checked once:
     the root gate and the list shown to the person both use this)."""
-    return tuple(e for e in knowledge.explanations if PATTERNS[e.when](findings, knowledge))
+    return tuple([e for e, fits in _patterns(knowledge) if fits(findings, knowledge)])
+
+
+@cache
+def _patterns(knowledge: Knowledge) -> tuple[tuple[Explanation, Pattern], ...]:
+    """Each explanation with its pattern, looked up once per knowledge."""
+    return tuple((e, PATTERNS[e.when]) for e in knowledge.explanations)
 
 
 def consider(
@@ -103,4 +115,4 @@ def patterns_against_root(
     """Ids of the fitting explanations marked `against_root`, whatever the tier: the root
     gate (roots_gate.py) uses them to doubt that the picture comes from a root."""
     found = fitting(findings, knowledge) if fits is None else fits
-    return tuple(e.id for e in found if e.against_root)
+    return tuple([e.id for e in found if e.against_root]) if found else ()

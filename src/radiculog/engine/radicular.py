@@ -8,6 +8,9 @@ from typing import NamedTuple
 from radiculog.engine.findings import UNANSWERED, YES, Answer, Findings
 from radiculog.engine.knowledge import Knowledge
 
+# tuple.__new__ builds a NamedTuple without its Python-level __new__ (every assessment).
+_new = tuple.__new__
+
 
 class ChecklistItem(NamedTuple):
     id: str
@@ -51,5 +54,5 @@ def checklist(findings: Findings, knowledge: Knowledge) -> Radicular:
                 answer, source = YES, filled
         if answer is YES:
             yes += 1
-        items.append(ChecklistItem(question, answer, source))
+        items.append(_new(ChecklistItem, (question, answer, source)))
     return Radicular(likely=yes >= rule["likely_at"], yes_count=yes, items=tuple(items))

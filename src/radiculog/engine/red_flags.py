@@ -9,13 +9,21 @@ built once per knowledge.
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from radiculog.engine.findings import Findings
-from radiculog.engine.function import deficit_sides, own_deficit_sides
+from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
 
 OTHER = {"left": "right", "right": "left"}
+_REGION = attrgetter("region")
+_LEGS = {
+    (False, False): (),
+    (True, False): ("left",),
+    (False, True): ("right",),
+    (True, True): ("left", "right"),
+}
 
 
 class Reason(NamedTuple):
@@ -31,53 +39,50 @@ def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
     """Things the screening rules may ask about besides answers (listed at the top of
     red_flags.toml); with the knowledge, also its [[derived]] facts."""
     found = set()
-    leg_sides = set()
-    for item in findings.marked():
-        if item.region == "saddle":
-            found.add("saddle_marked")
-        elif item.side and item.region != "low_back":
-            leg_sides.add(item.side)
+    left, right = findings.leg_marks  # every mark with a side but the low back's
+    leg_sides = set(_LEGS[bool(left), bool(right)])
+    if "saddle" in map(_REGION, findings.marked()):
+        found.add("saddle_marked")
+        leg_sides = set()  # counted again without the saddle's marks (it is not a leg)
+        for item in findings.marked():
+            if item.region not in ("saddle", "low_back") and item.side:
+                leg_sides.add(item.side)
     if len(leg_sides) == 2:
         found.add("both_legs_marked")
-    if deficit_sides(findings):
-        found.add("weaker_on_test")
     # Both-sides facts use each side's own deficit (not one side against the other), so
     # a weaker value or a newly marked region can only add them, never take them away.
     own = own_deficit_sides(findings)
+    if own or any(findings.weaker_sides.values()):  # deficit_sides(findings), not built
+        found.add("weaker_on_test")
     if len(own) == 2:
         found.add("deficit_both_sides")
-    if any(OTHER[side] in leg_sides for side in own):
+    if own and any(OTHER[side] in leg_sides for side in own):
         found.add("deficit_opposite_leg")  # weakness in the leg opposite marked symptoms
-    if any(r.result == "brisk" for r in findings.reflexes):
+    if findings.reflexes and any(r.result == "brisk" for r in findings.reflexes):
         found.add("brisk_reflex")
-    found |= _age_and_time(findings)
-    if knowledge is not None:
-        found |= derived_facts(findings, knowledge, found)
-    return found
-
-
-def _age_and_time(findings: Findings) -> set[str]:
-    found = set()
-    if findings.age is not None:
-        if findings.age < 20:
+    age = findings.age
+    if age is not None:
+        if age < 20:
             found.add("age_under_20")
-        if findings.age >= 70:
+        if age >= 70:
             found.add("age_70_plus")
     days = findings.days_since_onset
     if days is not None and days >= 42:
         found.add("onset_6_weeks_plus")
     else:
         found.add("onset_recent_or_unknown")  # an unknown onset is treated as new
+    if knowledge is not None:
+        found |= derived_facts(findings, knowledge, found)
     return found
 
 
 def derived_facts(findings: Findings, knowledge: Knowledge, known: set[str]) -> set[str]:
+    """The [[derived]] facts that hold; only alternatives whose first required condition
+    is present are tested (an index built once per knowledge, as for the rules)."""
     yes, no = findings.yes, findings.no
-    return {
-        fact
-        for fact, alternatives in knowledge.derived
-        if any(fires(alt, yes, no, known) for alt in alternatives)
-    }
+    derived = _derived(knowledge)
+    candidates = derived.candidates(yes, no, known)
+    return {rule.id for rule in candidates if fires(rule, yes, no, known)}
 
 
 def fires(rule: Rule, yes: frozenset[str], no: frozenset[str], known: set[str]) -> bool:
@@ -91,20 +96,31 @@ def fires(rule: Rule, yes: frozenset[str], no: frozenset[str], known: set[str]) 
     )
 
 
-class _Screen(NamedTuple):
+class _Index(NamedTuple):
+    """Rules by their first required condition: a rule can only fire when it is there."""
+
     always: tuple[Rule, ...]  # rules with no yes, fact or no condition to key them by
     by_yes: dict[str, tuple[Rule, ...]]
     by_fact: dict[str, tuple[Rule, ...]]
     by_no: dict[str, tuple[Rule, ...]]
-    reason: dict[str, Reason]
-    order: dict[str, tuple[int, int]]  # most urgent first, then the file's order
+
+    def candidates(self, yes: frozenset[str], no: frozenset[str], known: set[str]) -> list[Rule]:
+        """The rules whose first condition is present (each rule once)."""
+        found = list(self.always)
+        # Set intersections first: most answers and facts key no rule.
+        for question in yes.intersection(self.by_yes):
+            found.extend(self.by_yes[question])
+        for fact in known.intersection(self.by_fact):
+            found.extend(self.by_fact[fact])
+        for question in no.intersection(self.by_no):
+            found.extend(self.by_no[question])
+        return found
 
 
-@cache
-def _screen(knowledge: Knowledge) -> _Screen:
+def _index(rules: tuple[Rule, ...]) -> _Index:
     always: list[Rule] = []
     keyed: tuple[dict[str, list[Rule]], ...] = ({}, {}, {})
-    for rule in knowledge.rules:
+    for rule in rules:
         for index, condition in zip(
             keyed, (rule.when_yes, rule.when_facts, rule.when_no), strict=True
         ):
@@ -114,11 +130,25 @@ def _screen(knowledge: Knowledge) -> _Screen:
         else:
             always.append(rule)
     by_yes, by_fact, by_no = ({k: tuple(v) for k, v in index.items()} for index in keyed)
+    return _Index(tuple(always), by_yes, by_fact, by_no)
+
+
+@cache
+def _derived(knowledge: Knowledge) -> _Index:
+    """Every alternative of every [[derived]] fact (each a Rule whose id is the fact)."""
+    return _index(tuple(alt for _, alternatives in knowledge.derived for alt in alternatives))
+
+
+class _Screen(NamedTuple):
+    rules: _Index
+    reason: dict[str, Reason]
+    order: dict[str, tuple[int, int]]  # most urgent first, then the file's order
+
+
+@cache
+def _screen(knowledge: Knowledge) -> _Screen:
     return _Screen(
-        tuple(always),
-        by_yes,
-        by_fact,
-        by_no,
+        _index(knowledge.rules),
         {r.id: Reason(r.id, r.tier, r.text, r.action, r.sources, r.tell) for r in knowledge.rules},
         {r.id: (-TIERS.index(r.tier), i) for i, r in enumerate(knowledge.rules)},
     )
@@ -130,23 +160,26 @@ def fired_reasons(
     """The rules that fire, most urgent first; the knowledge file's order within a tier.
     ``extra_facts`` are facts only a log can show (e.g. second_leg_new)."""
     screen = _screen(knowledge)
-    known = facts(findings, knowledge) | extra_facts
+    known = facts(findings, knowledge)
+    if extra_facts:
+        known |= extra_facts
     yes, no = findings.yes, findings.no
-    candidates = list(screen.always)
-    for question in yes:
-        candidates.extend(screen.by_yes.get(question, ()))
-    for fact in known:
-        candidates.extend(screen.by_fact.get(fact, ()))
-    for question, rules in screen.by_no.items():
-        if question in no:
-            candidates.extend(rules)
+    candidates = screen.rules.candidates(yes, no, known)
     fired = [rule.id for rule in candidates if fires(rule, yes, no, known)]
     fired.sort(key=screen.order.__getitem__)
     return [screen.reason[rule_id] for rule_id in fired]
 
 
 def missing_safety(findings: Findings, knowledge: Knowledge) -> list[str]:
-    return [q for q in knowledge.safety_ids if q not in findings.answers]
+    answers = findings.answers
+    if answers.keys() >= _safety_set(knowledge):  # the usual case: all answered
+        return []
+    return [q for q in knowledge.safety_ids if q not in answers]
+
+
+@cache
+def _safety_set(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(knowledge.safety_ids)
 
 
 def most_urgent(tiers: list[str]) -> str:

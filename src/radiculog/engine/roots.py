@@ -19,7 +19,7 @@ from radiculog.engine.findings import Findings
 from radiculog.engine.knowledge import ROOTS, Explanation, Knowledge
 from radiculog.engine.roots_evidence import Clue, clues, symptom_side
 from radiculog.engine.roots_gate import Gate, gate
-from radiculog.engine.roots_model import Model, capped, combined, model
+from radiculog.engine.roots_model import Model, capped, combined, combined_capped, model
 
 if TYPE_CHECKING:
     from radiculog.engine.radicular import Radicular
@@ -116,32 +116,31 @@ def _leaning(
     weighed: list[_Weighed],
 ) -> tuple[str | None, tuple[str, str] | None, float, frozenset[str]]:
     """(single root, pair, its probability, the signals supporting it) or no leaning."""
-    lean = m.lean
     top, second, third = ranked[0], ranked[1], ranked[2]
     top_support = frozenset([w.signal for w in weighed if top in w.supports])
-    pair = tuple(sorted((ROOTS[top], ROOTS[second]), key=ROOTS.index))
+    # The two in ROOTS order (ranked holds indexes into ROOTS).
+    pair = (ROOTS[top], ROOTS[second]) if top < second else (ROOTS[second], ROOTS[top])
     # Within a pair the home tests cannot separate, one root is named only when the
     # findings themselves separate the two, not the prior alone (L4 is twice as common
     # as L3 before any finding).
     by_evidence = (probs[top] / probs[second]) / (prior[top] / prior[second])
-    separated = pair not in m.pairs or by_evidence >= lean["min_ratio_to_second"]
+    separated = pair not in m.pairs or by_evidence >= m.lean_min_ratio
     if (
         separated
-        and probs[top] >= lean["min_top_probability"]
-        and probs[top] >= lean["min_ratio_to_second"] * probs[second]
-        and (not lean["requires_non_pain_evidence"] or not NON_PAIN.isdisjoint(top_support))
+        and probs[top] >= m.lean_min_top
+        and probs[top] >= m.lean_min_ratio * probs[second]
+        and (not m.lean_needs_non_pain or not NON_PAIN.isdisjoint(top_support))
     ):
         return ROOTS[top], None, probs[top], top_support
-    pair_rule = lean["pair"]
     both = probs[top] + probs[second]
     pair_support = top_support | {w.signal for w in weighed if second in w.supports}
     if (
         pair in m.pairs
-        and both >= pair_rule["min_probability"]
-        and both >= pair_rule["min_ratio_to_third"] * probs[third]
-        and (not pair_rule["requires_non_pain_evidence"] or not NON_PAIN.isdisjoint(pair_support))
+        and both >= m.pair_min
+        and both >= m.pair_min_ratio_third * probs[third]
+        and (not m.pair_needs_non_pain or not NON_PAIN.isdisjoint(pair_support))
     ):
-        return None, (pair[0], pair[1]), both, pair_support
+        return None, pair, both, pair_support
     return None, None, probs[top], top_support
 
 
@@ -165,8 +164,8 @@ def picture(
     m = model(knowledge)
     side = symptom_side(findings)
     prior = m.prior_for(findings.age)
-    log_post = list(m.prior_logs[id(prior)])
-    prior_probs = [prior.probabilities[root] for root in ROOTS]
+    log_post = m.prior_logs[id(prior)]
+    prior_probs = m.prior_probs[id(prior)]
     weighed = [
         w
         for c in clues(findings, side, m.weight_once, m.weight_both)
@@ -174,30 +173,31 @@ def picture(
     ]
     by_signal: dict[str, list[_Weighed]] = {}
     for w in weighed:
-        if w.signal in by_signal:
-            by_signal[w.signal].append(w)
-        else:
+        group = by_signal.get(w.signal)
+        if group is None:
             by_signal[w.signal] = [w]
+        else:
+            group.append(w)
     totals = [0.0, 0.0, 0.0, 0.0, 0.0]
     for signal, group in by_signal.items():
+        values: tuple[float, ...] | list[float]
         if len(group) == 1:  # one finding of this type: nothing to damp
-            totals = [t + v for t, v in zip(totals, group[0].alone, strict=True)]
+            values = group[0].alone
         else:
-            cap, damping = m.log_cap[signal], m.damping
-            columns = zip(*[w.logs for w in group], strict=True)  # one column per root
-            totals = [
-                t + max(-cap, min(cap, combined(column, damping)))
-                for t, column in zip(totals, columns, strict=True)
-            ]
+            values = combined_capped([w.logs for w in group], m.damping, m.log_cap[signal])
+        totals = [t + v for t, v in zip(totals, values, strict=True)]
     log_post = [
-        p + max(-c, min(c, t)) for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
+        p + (-c if t < -c else c if t > c else t)  # each root's total held within its cap
+        for p, t, c in zip(log_post, totals, m.log_picture_cap, strict=True)
     ]
     top_log = max(log_post)
     weights = [math.exp(v - top_log) for v in log_post]
     total = sum(weights)
     probs = [w / total for w in weights]
-    # Ties break by the fixed root order so results are deterministic.
-    ranked = [at for _, at in sorted([(-round(p * 1e12), at) for at, p in enumerate(probs)])]
+    # Ties break by the fixed root order so results are deterministic: a stable sort of
+    # the indexes, most probable first (round: equal up to float noise is a tie).
+    keys = [round(p * 1e12) for p in probs]
+    ranked = sorted(range(5), key=keys.__getitem__, reverse=True)
     # One tuple of evidence per root, in ROOTS order (tuple.__new__: see roots_evidence.py).
     per_root = list(zip(*[w.evidence for w in weighed], strict=True)) or [()] * 5
     scores = tuple(

@@ -35,20 +35,16 @@ def symptom_side(findings: Findings) -> str | None:
     """The leg the picture is in: marked leg regions, a reduced reflex and a positive
     stretch test count 1 each, a weaker function test 2; the same mark on both legs
     adds to both and so cancels."""
-    count = {"left": 0, "right": 0}
-    for item in findings.marked():
-        if item.side is not None and item.region != "low_back":
-            count[item.side] += 1
-    for side in findings.weaker_sides.values():
-        if side is not None:
-            count[side] += 2
+    left, right = findings.leg_marks
+    if findings.function:
+        weaker = list(findings.weaker_sides.values())
+        left, right = left + 2 * weaker.count("left"), right + 2 * weaker.count("right")
     for x in findings.reflexes:
         if x.result == "reduced" or x.result == "absent":
-            count[x.side] += 1
+            left, right = (left + 1, right) if x.side == "left" else (left, right + 1)
     for p in findings.provocation:
         if p.result == "positive":
-            count[p.side] += 1
-    left, right = count["left"], count["right"]
+            left, right = (left + 1, right) if p.side == "left" else (left, right + 1)
     if left == right:
         return "both" if left else None
     return "left" if left > right else "right"
@@ -81,18 +77,6 @@ def clues(
     changed-feeling regions (each alphabetically), function tests, reflexes, stretch tests."""
     sides = ("left", "right") if side is None or side == "both" else (side,)
     out: list[Clue] = []
-
-    def add(signal: str, finding: str, by_side: dict[str, tuple[bool, str]], weight: float) -> None:
-        seen = _once(by_side, sides)
-        if seen is None:
-            return
-        positive, at, detail, both = seen
-        if both:
-            both_legs = (signal, finding, positive, None, detail + BOTH, weight * weight_both)
-            out.append(_new(Clue, both_legs))
-        else:
-            out.append(_new(Clue, (signal, finding, positive, at, detail, weight)))
-
     # Pain and changed feeling are always positive: a bit per leg (1 left, 2 right) is enough.
     want = 3 if len(sides) == 2 else 1 if side == "left" else 2
     pain: dict[str, int] = {}
@@ -130,21 +114,44 @@ def clues(
         weak = weaker[result.test]
         if weak is not None:
             if weak in sides:
-                other = result.right if weak == "left" else result.left
-                detail = f"weaker on the {weak} ({result.value(weak)} vs {other})"
+                weak_value, other = (
+                    (result.left, result.right) if weak == "left" else (result.right, result.left)
+                )
+                detail = f"weaker on the {weak} ({weak_value} vs {other})"
                 out.append(_new(Clue, ("function", result.test, True, weak, detail, 1.0)))
         elif comparable(result):  # and neither side weaker: equal
             detail = f"equal on both sides ({result.left} and {result.right})"
             out.append(_new(Clue, ("function", result.test, False, None, detail, 1.0)))
-    reflexes: dict[str, dict[str, tuple[bool, str]]] = {}
-    for x in findings.reflexes:
-        if x.result != "brisk":  # a brisk reflex points away from a root (other explanations)
-            reflexes.setdefault(x.reflex, {})[x.side] = (x.result != "normal", x.result)
-    for reflex in sorted(reflexes):
-        add("reflex", reflex, reflexes[reflex], 1.0)
-    stretch: dict[str, dict[str, tuple[bool, str]]] = {}
-    for p in findings.provocation:
-        stretch.setdefault(p.test, {})[p.side] = (p.result == "positive", p.result)
-    for test in sorted(stretch):
-        add("provocation", test, stretch[test], 1.0)
+    if findings.reflexes:  # clinician findings: most documents have none
+        reflexes: dict[str, dict[str, tuple[bool, str]]] = {}
+        for x in findings.reflexes:
+            if x.result != "brisk":  # a brisk reflex points away from a root (other explanations)
+                reflexes.setdefault(x.reflex, {})[x.side] = (x.result != "normal", x.result)
+        for reflex in sorted(reflexes):
+            _add(out, "reflex", reflex, reflexes[reflex], sides, weight_both)
+    if findings.provocation:
+        stretch: dict[str, dict[str, tuple[bool, str]]] = {}
+        for p in findings.provocation:
+            stretch.setdefault(p.test, {})[p.side] = (p.result == "positive", p.result)
+        for test in sorted(stretch):
+            _add(out, "provocation", test, stretch[test], sides, weight_both)
     return out
+
+
+def _add(
+    out: list[Clue],
+    signal: str,
+    finding: str,
+    by_side: dict[str, tuple[bool, str]],
+    sides: tuple[str, ...],
+    weight_both: float,
+) -> None:
+    """A reflex or stretch test, once (a positive on both legs as one weaker clue)."""
+    seen = _once(by_side, sides)
+    if seen is None:
+        return
+    positive, at, detail, both = seen
+    if both:
+        out.append(_new(Clue, (signal, finding, positive, None, detail + BOTH, weight_both)))
+    else:
+        out.append(_new(Clue, (signal, finding, positive, at, detail, 1.0)))

@@ -37,7 +37,7 @@ def gate(
 ) -> Gate:
     radicular = radicular or checklist(findings, knowledge)
     patterns = patterns_against_root(findings, knowledge, fits)
-    unanswered = sum(1 for item in radicular.items if item.answer is UNANSWERED)
+    unanswered = [item.answer for item in radicular.items].count(UNANSWERED)
     likely_at: int = knowledge.method["radicular"]["likely_at"]
     if radicular.yes_count + unanswered < likely_at:
         return Gate("closed", (CHECKLIST_NO, *patterns))

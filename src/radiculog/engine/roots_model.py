@@ -12,6 +12,7 @@ the damping (knowledge/method.toml) only act when findings pile up.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from functools import cache
 from operator import mul
 from typing import Any
@@ -74,6 +75,18 @@ class Model:
         self.prior_logs = {
             id(p): [math.log(p.probabilities[root]) for root in ROOTS] for p in knowledge.priors
         }
+        self.prior_probs = {
+            id(p): [p.probabilities[root] for root in ROOTS] for p in knowledge.priors
+        }
+        # The thresholds the leaning reads on every assessment, as plain attributes.
+        pair_rule = self.lean["pair"]
+        self.lean_min_top: float = self.lean["min_top_probability"]
+        self.lean_min_ratio: float = self.lean["min_ratio_to_second"]
+        self.lean_needs_non_pain: bool = self.lean["requires_non_pain_evidence"]
+        self.pair_min: float = pair_rule["min_probability"]
+        self.pair_min_ratio_third: float = pair_rule["min_ratio_to_third"]
+        self.pair_needs_non_pain: bool = pair_rule["requires_non_pain_evidence"]
+        self.likely_at: int = knowledge.method["radicular"]["likely_at"]
 
     def prior_for(self, age: int | None) -> Prior:
         prior = self.prior_by_age.get(age)
@@ -110,3 +123,28 @@ def combined(logs: list[float] | tuple[float, ...], damping: float) -> float:
 def capped(value: float, log_cap: float) -> float:
     """A combined log ratio held within the cap both ways (1/cap .. cap)."""
     return -log_cap if value < -log_cap else log_cap if value > log_cap else value
+
+
+def combined_capped(rows: list[tuple[float, ...]], damping: float, log_cap: float) -> list[float]:
+    """``capped(combined(column))`` for each column of ``rows`` (a row per finding of one
+    type, a column per root), the same numbers computed with fewer Python steps: this
+    runs for every type with more than one finding in every assessment."""
+    out = []
+    if len(rows) == 2:
+        for a, b in zip(*rows, strict=True):
+            if (a > 0) == (b > 0):  # same direction: the weaker one is damped
+                # abs(a) >= abs(b), without the two calls
+                v = a + damping * b if (a >= b if a > 0 else a <= b) else b + damping * a
+            else:
+                v = a + b
+            out.append(-log_cap if v < -log_cap else log_cap if v > log_cap else v)
+        return out
+    weights = _weights(damping)
+    for column in zip(*rows, strict=True):
+        # One sort: the negatives (most negative first) lead, the positives end it.
+        ordered = sorted(column)
+        up = ordered[bisect_right(ordered, 0.0) :][::-1]  # strongest first
+        down = ordered[: bisect_left(ordered, 0.0)]
+        v = sum(map(mul, up, weights)) + sum(map(mul, down, weights))
+        out.append(-log_cap if v < -log_cap else log_cap if v > log_cap else v)
+    return out
