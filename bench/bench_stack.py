@@ -174,7 +174,9 @@ def report_wrk(label: str, result: tuple[float, int, dict[str, float]]) -> None:
 
 
 @contextlib.contextmanager
-def stack(database: str, *extra: str) -> Iterator[tuple[int, ssl.SSLContext]]:
+def stack(
+    database: str, *extra: str, python: str = sys.executable
+) -> Iterator[tuple[int, ssl.SSLContext]]:
     """scripts/deploy-local's stack on free loopback ports; yields (HTTPS port, TLS context)."""
     base = Path(tempfile.mkdtemp(prefix="radiculog-bench-"))
     first = free_ports(4)[0]
@@ -182,7 +184,7 @@ def stack(database: str, *extra: str) -> Iterator[tuple[int, ssl.SSLContext]]:
     url = "sqlite" if database == "sqlite" else f"postgres://postgres@127.0.0.1:5432/{name}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("RADICULOG_")}
     process = subprocess.Popen(
-        [sys.executable, str(REPO / "deploy" / "local_stack.py"), "--dir", str(base),
+        [python, str(REPO / "deploy" / "local_stack.py"), "--dir", str(base),
          "--first-app-port", str(first), "--https-port", str(first + 2),
          "--http-port", str(first + 3), "--database-url", url, *extra],
         stdout=subprocess.PIPE, env=env,
@@ -203,17 +205,33 @@ def stack(database: str, *extra: str) -> Iterator[tuple[int, ssl.SSLContext]]:
                 conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def version(python: str) -> str:
+    run = subprocess.run([python, "-c", "import sys; print(sys.version.split()[0], sys.prefix)"],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    return run.stdout.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--saturation-users", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per master")
+    parser.add_argument(
+        "--python", default=sys.executable,
+        help="the stack's interpreter: a production install's, as docs/hosting.md makes it "
+        "(Debian's python3, requirements/production.txt); default: this one",
+    )  # fmt: skip
     parser.add_argument("--generator", choices=["wrk", "python"],
                         default="wrk" if WRK else "python")  # fmt: skip
     args = parser.parse_args()
-    with stack(args.database) as (port, context):
-        print(f"stack: nginx + 2 gunicorn masters x 2 workers, {args.database}; "
+    with stack(args.database, "--workers", str(args.workers), python=args.python) as (
+        port,
+        context,
+    ):
+        print(f"stack: nginx + 2 gunicorn masters x {args.workers} workers, {args.database}, "
+              f"Python {version(args.python)}; "
               f"load {os.getloadavg()[0]:.1f} before")  # fmt: skip
         users = [User(port, context) for _ in range(args.users)]
         for n, user in enumerate(users):
