@@ -53,16 +53,21 @@ CASES = [
 ]
 
 
-def instructions(script: Path, what: str, n: int) -> int:
+def callgrind(args: list[str], env: dict[str, str] | None = None) -> int:
+    """Instructions a command executes under valgrind's callgrind (also used by
+    bench_page_cost.py)."""
     run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-         sys.executable, str(script), what, str(n)],
-        capture_output=True, text=True, check=True,
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+        capture_output=True, text=True, check=True, env=env,
     )  # fmt: skip
     match = re.search(r"Collected : (\d+)", run.stderr)
     if not match:
         raise RuntimeError(run.stderr[-2000:])
     return int(match.group(1))
+
+
+def instructions(script: Path, what: str, n: int) -> int:
+    return callgrind([sys.executable, str(script), what, str(n)])
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,10 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from bench_instructions import callgrind  # noqa: E402
+
 PAGES = ["/", "/check/", "/log/", "/report/"]
 
 # Builds (what == "build") or uses a copy of a prepared database, then asks for a page.
@@ -63,15 +66,7 @@ for _ in range(n):
 
 def count(script: Path, data: Path, page: str, n: int) -> int:
     env = {**os.environ, "RADICULOG_DATA_DIR": str(data), "PYTHONHASHSEED": "0"}
-    run = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-         sys.executable, str(script), "run", page, str(n)],
-        capture_output=True, text=True, env=env, check=True,
-    )  # fmt: skip
-    match = re.search(r"Collected : (\d+)", run.stderr)
-    if not match:
-        raise RuntimeError(run.stderr[-2000:])
-    return int(match.group(1))
+    return callgrind([sys.executable, str(script), "run", page, str(n)], env)
 
 
 def main() -> None:

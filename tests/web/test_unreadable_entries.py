@@ -45,17 +45,23 @@ BROKEN = [
 ]
 
 
-@pytest.mark.parametrize(("what", "at", "findings"), BROKEN, ids=[b[0] for b in BROKEN])
-def test_every_page_shows_the_rest_of_the_log_and_a_note(
-    people: People, client: Client, what: str, at: datetime, findings: Any
-) -> None:
-    log = people.alice.symptom_log
+def store_broken(people: People, at: datetime, findings: Any) -> Log:
+    """Alice's log with one broken entry (BROKEN), in a zone that makes its date overflow."""
+    log: Log = people.alice.symptom_log
     log.timezone = "Asia/Tokyo" if at.year == 9999 else "America/New_York"
     log.save()
     bad = findings if findings is not None else base_findings()
     if isinstance(bad, dict):
         bad = {**base_findings(), **bad}
     store(people.alice, at, bad)
+    return log
+
+
+@pytest.mark.parametrize(("what", "at", "findings"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_every_page_shows_the_rest_of_the_log_and_a_note(
+    people: People, client: Client, what: str, at: datetime, findings: Any
+) -> None:
+    store_broken(people, at, findings)
     client.force_login(people.alice)
     for name in ("symptomlog:log", "reports:report"):
         page = client.get(reverse(name)).content.decode()
@@ -131,13 +137,7 @@ def test_a_streamed_export_keeps_exactly_the_entries_the_pages_keep(
 ) -> None:
     """The FHIR export reads the log a chunk at a time (Log.readable_items) instead of
     all at once (Log.read): both must set aside the same entries, in the same order."""
-    log = people.alice.symptom_log
-    log.timezone = "Asia/Tokyo" if at.year == 9999 else "America/New_York"
-    log.save()
-    bad = findings if findings is not None else base_findings()
-    if isinstance(bad, dict):
-        bad = {**base_findings(), **bad}
-    store(people.alice, at, bad)
+    log = store_broken(people, at, findings)
     add(people.alice, 2, (9, 9), triggers="third readable")
     for chunk in (1, 2, 200):
         assert list(log.readable_items(chunk)) == log.read().doc["entries"]
