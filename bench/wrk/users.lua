@@ -22,7 +22,7 @@ end
 local pages = { "/check/", "/log/", "/report/" }
 local n = 0
 local think = tonumber(os.getenv("WRK_THINK_MS") or "1000")
-local bad = 0
+bad = 0  -- a global: done() reads it from each thread with thread:get
 
 function init(args)
   n = offset
