@@ -19,3 +19,15 @@ access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms'
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 # Several masters run side by side; none needs the control socket (one path per user).
 control_socket_disable = True
+
+
+def post_worker_init(worker: object) -> None:
+    """Load the clinical knowledge, then move everything loaded so far out of the
+    garbage collector's way (gc.freeze): its full collections stop re-scanning Django,
+    the templates and the knowledge on every cycle while requests run."""
+    import gc
+
+    from radiculog.engine.knowledge import load_knowledge
+
+    load_knowledge()
+    gc.freeze()
