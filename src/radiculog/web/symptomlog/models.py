@@ -66,11 +66,8 @@ class Log(models.Model):
         is readable here exactly when ``read()`` would keep it (it parses on its own)."""
         zone = self.zone
         for entry in self.entries.order_by("at", "id").iterator(chunk_size=chunk):
-            try:
-                item = entry.to_item(zone)
-            except (OverflowError, ValueError, TypeError, AttributeError):
-                continue
-            if _parses(item):
+            item = _item_of(entry, zone)
+            if item is not None and _parses(item):
                 yield item
 
 
@@ -191,11 +188,12 @@ def read_entries(entries: list[Entry], zone: ZoneInfo | None = None) -> ReadLog:
     """Entries (oldest first) as a ReadLog; the common case parses the log once."""
     readable, items, unreadable = [], [], []
     for entry in entries:
-        try:
-            items.append(entry.to_item(zone))
-            readable.append(entry)
-        except (OverflowError, ValueError, TypeError, AttributeError):
+        item = _item_of(entry, zone)
+        if item is None:
             unreadable.append(entry)
+        else:
+            items.append(item)
+            readable.append(entry)
     doc = {"schema": LOG_SCHEMA, "entries": items}
     try:
         return ReadLog(doc, readable, parse_log(doc) if items else None, unreadable)
@@ -208,6 +206,15 @@ def read_entries(entries: list[Entry], zone: ZoneInfo | None = None) -> ReadLog:
     doc = {"schema": LOG_SCHEMA, "entries": [item for _, item in kept]}
     parsed = parse_log(doc) if kept else None
     return ReadLog(doc, [entry for entry, _ in kept], parsed, unreadable)
+
+
+def _item_of(entry: Entry, zone: ZoneInfo | None) -> dict[str, Any] | None:
+    """The entry as a log item, or None when its date or findings cannot even be
+    written out (a date that overflows in the person's zone, findings not an object)."""
+    try:
+        return entry.to_item(zone)
+    except (OverflowError, ValueError, TypeError, AttributeError):
+        return None
 
 
 def _parses(item: dict[str, Any]) -> bool:
