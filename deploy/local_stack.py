@@ -122,8 +122,8 @@ http {{
     return path
 
 
-def wait_ready(url: str, cafile: Path, deadline: float) -> None:
-    context = ssl.create_default_context(cafile=str(cafile))
+def wait_ready(url: str, cafile: Path | None, deadline: float) -> None:
+    context = ssl.create_default_context(cafile=str(cafile)) if cafile else None
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, context=context, timeout=10) as response:
@@ -187,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     try:
+        # Every app first, directly: a probe through nginx while one master is still
+        # booting would mark it failed (max_fails) and send everyone to the other.
+        deadline = time.monotonic() + 120
+        for port in ports:
+            wait_ready(f"http://127.0.0.1:{port}/healthz", None, deadline)
         url = f"https://localhost:{args.https_port}/healthz"
         wait_ready(url, base / "tls" / "fullchain.pem", time.monotonic() + 60)
         print(f"ready: https://localhost:{args.https_port}/ (apps on {ports})", flush=True)
