@@ -88,11 +88,15 @@ def test_trend_document_has_the_contract_fields() -> None:
 
 
 def test_a_difference_between_sides_that_appears_during_the_log_is_worsening() -> None:
-    # Right 10 -> 8 is under the 25% drop the over-time rule needs, but the right is now
-    # clearly weaker than the left (8 vs 11), where the sides were equal at first.
-    a = radiculog.trend(log(findings(function=calf(10, 10)), findings(function=calf(11, 8))))
+    # Right 20 -> 17 is under the 25% drop the over-time rule needs and still above the
+    # calf-raise norm (10), and the left rose, so only the new difference between the
+    # sides flags it: the right is now clearly weaker than the left (17 vs 24), where
+    # the sides were equal at first (trend.py _new_asymmetry; hazard H9).
+    a = radiculog.trend(log(findings(function=calf(20, 20)), findings(function=calf(24, 17))))
     assert a.trend and a.trend.function == "worsening"
     assert a.urgency.tier == "urgent"
+    assert "trend_weaker_calf_raise_right" in {r.id for r in a.urgency.reasons}
+    assert "trend_weaker_calf_raise_left" not in {r.id for r in a.urgency.reasons}
     # The same drop on both sides keeps them equal, but both are now below the calf-raise
     # norm (fewer than 10): both legs getting weaker, an emergency (GIRFT 2023; issue 9).
     b = radiculog.trend(log(findings(function=calf(10, 10)), findings(function=calf(8, 8))))
