@@ -16,7 +16,8 @@ import pytest
 # live_server runs Django in a thread while Playwright's sync API runs an event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
+# scripts/test-on-date points this at a wrapper that keeps Chromium off the faked clock.
+CHROMIUM = os.environ.get("RADICULOG_TEST_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -33,7 +34,7 @@ DESKTOP = {"width": 1280, "height": 900}
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
