@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import tomllib
 
-import pytest
-
 from tests.knowledge.digest import KNOWLEDGE, knowledge_digest, recorded, version
 
 # The files whose numbers change an assessment: root weights, priors, the method's
@@ -17,13 +15,12 @@ NUMBER_FILES = (
 )  # fmt: skip
 # The project's own method (docs/clinical-model.md): reviewed with the code, not a paper.
 OWN = {"radiculog_method"}
-# Sources numbers rest on that had neither `verified` nor `note` when this test was
-# written (2026-11-27): a reviewer must check each against a copy and add `verified`
-# and/or `note` (a knowledge change: bump VERSION), then strike it from this list.
-NOT_YET_CHECKED = {
-    "brinjikji2015", "isncsci2019", "nice_cks_sciatica", "nice_ng59", "parai2020",
-    "roland_morris1983", "stratford1996", "suri2010",
-}  # fmt: skip
+# Sources numbers rest on that have neither `verified` nor `note`: a reviewer must check
+# each against a copy and add `verified` and/or `note` (a knowledge change: bump VERSION),
+# then strike it from this list. The 8 listed when this test was written (2026-11-27)
+# were checked in knowledge 2026.4 (brinjikji2015, isncsci2019, nice_cks_sciatica,
+# nice_ng59, parai2020, roland_morris1983, stratford1996, suri2010).
+NOT_YET_CHECKED: set[str] = set()
 
 
 def _sources() -> dict[str, dict[str, object]]:
@@ -44,11 +41,6 @@ def test_no_new_source_a_number_rests_on_lacks_verified_or_note() -> None:
     assert _unchecked_number_sources() == NOT_YET_CHECKED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hazard log H7: 8 sources numbers rest on have neither verified nor note "
-    "(NOT_YET_CHECKED); passes once a reviewer has checked them",
-)
 def test_every_source_a_number_rests_on_has_verified_or_note() -> None:
     assert _unchecked_number_sources() == set()
 
