@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from radiculog.engine.knowledge import load_knowledge
+
 pytestmark = pytest.mark.django_db
 URL = "/imaging/"
 REPORT = (
@@ -57,7 +59,12 @@ def test_cauda_equina_wording_says_discuss_promptly(client):
     text = "L4-5: Large central extrusion with compression of the cauda equina."
     page = soup(client.post(URL, {"text": text}))
     alert = page.find(attrs={"role": "alert"})
-    assert "discuss the report promptly with a clinician" in alert.get_text()
+    words = " ".join(alert.get_text().split())
+    assert "discuss the report promptly with a clinician" in words
+    # When to go at once, naming this region's emergency department, not a generic one.
+    place = load_knowledge().services.emergency_department
+    assert f"Go to {place} at once if you get new trouble passing urine" in words
+    assert "numbness or weakness in both legs" in words
 
 
 def test_empty_text_gets_an_error_on_the_field(client):
