@@ -67,12 +67,12 @@ def test_the_region_fills_the_services_and_leaves_only_the_persons_values(region
 def test_words_need_every_value_and_no_other() -> None:
     words = K.reasons["trend_weaker"]
     values = {"side": "left", "test_name": "toe lifts", "best": 10, "last": 4}
-    text, _, _ = words.words(**values)
+    text, _, _ = words.words(values)
     assert "left side getting weaker on the toe lifts: 10 at best" in text
     with pytest.raises(KeyError):
-        words.words(**{k: v for k, v in values.items() if k != "last"})
+        words.words({k: v for k, v in values.items() if k != "last"})
     with pytest.raises(KeyError):
-        words.words(**values, dip_to=3)
+        words.words({**values, "dip_to": 3})
 
 
 def _broken(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:

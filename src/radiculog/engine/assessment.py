@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from radiculog.engine.card import DecisionCard, decision_card, falls
@@ -51,6 +51,13 @@ class Assessment:
 
 def screening_incomplete_reason(missing: list[str], knowledge: Knowledge) -> Reason:
     """Words, tier and sources: knowledge/reasons.toml [screening_incomplete]."""
+    return _screening_incomplete(tuple(missing), knowledge)
+
+
+@lru_cache(maxsize=1024)
+def _screening_incomplete(missing: tuple[str, ...], knowledge: Knowledge) -> Reason:
+    """Built once per set of unanswered questions (a few recur: none of findings@1's
+    answers given, one page left out), as it is immutable."""
     asked = ", ".join(knowledge.questions[q].short for q in missing)
     return worded(knowledge, "screening_incomplete", unanswered=asked)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -93,7 +94,7 @@ class ReasonWords:
     sources: tuple[str, ...]
     fields: frozenset[str]
 
-    def words(self, **values: object) -> tuple[str, str, str]:
+    def words(self, values: Mapping[str, object]) -> tuple[str, str, str]:
         """Text, action and tell with ``values`` filled in: every field, and no other."""
         if values.keys() != self.fields:
             raise KeyError(
@@ -102,11 +103,38 @@ class ReasonWords:
             )
         if not values:
             return self.text, self.action, self.tell
+        text, action, tell = self._templates
         return (
-            self.text.format_map(values),
-            self.action.format_map(values),
-            self.tell.format_map(values),
+            _fill(text, values) if text else self.text,
+            _fill(action, values) if action else self.action,
+            _fill(tell, values) if tell else self.tell,
         )
+
+    @cached_property
+    def _templates(self) -> tuple[_Template, _Template, _Template]:
+        """Text, action and tell split once into (words, value name) pairs; empty for
+        a sentence without values (it is used as it is)."""
+        text, action, tell = (_template(s) for s in (self.text, self.action, self.tell))
+        return text, action, tell
+
+
+_Template = tuple[tuple[str, str | None], ...]
+
+
+def _template(text: str) -> _Template:
+    parts = tuple((words, name) for words, name, _, _ in Formatter().parse(text))
+    return parts if any(name is not None for _, name in parts) else ()
+
+
+def _fill(template: _Template, values: Mapping[str, object]) -> str:
+    """The same as str.format_map for plain {name} fields (no format spec: checked on
+    loading), without parsing the sentence again."""
+    out = []
+    for words, name in template:
+        out.append(words)
+        if name is not None:
+            out.append(str(values[name]))
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -287,7 +315,15 @@ def _derived(raw: list[dict[str, Any]]) -> tuple[tuple[str, tuple[Rule, ...]], .
 
 
 def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+    """The {names} in a sentence; a format spec or conversion ({best:>3}, {side!r}) is
+    not allowed (the values are filled in as plain text)."""
+    names = set()
+    for _, name, spec, conversion in Formatter().parse(text):
+        if name is not None:
+            if spec or conversion or not name.isidentifier():
+                raise ValueError(f"reasons.toml: {{{name}}} must be a plain name: {text!r}")
+            names.add(name)
+    return names
 
 
 def _reasons(region: str) -> dict[str, ReasonWords]:

@@ -49,7 +49,7 @@ def worded(
     the trend reasons' tiers), ``sources_before`` ahead of the file's sources, and
     ``tell`` in place of the file's."""
     words = knowledge.reasons[key]
-    text, action, own_tell = words.words(**values)
+    text, action, own_tell = words.words(values)
     tier = tier or words.tier
     if tier not in TIERS:
         raise ValueError(f"reason {reason_id or key}: no tier")
