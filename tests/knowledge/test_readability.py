@@ -66,6 +66,9 @@ def person_facing() -> list[tuple[str, str]]:
     for rule in _load("red_flags.toml")["rules"]:
         for field in ("text", "action", "tell"):
             out += _walk(rule.get(field, ""), f"red_flags.{rule['id']}.{field}")
+    for rid, reason in _load("reasons.toml").items():
+        for field in ("text", "action", "tell"):
+            out += _walk(reason.get(field, ""), f"reasons.{rid}.{field}")
     for tid, test in _load("home_tests.toml")["tests"].items():
         for field in ("name", "how", "safety", "watch_for"):
             out += _walk(test[field], f"home_tests.{tid}.{field}")
@@ -99,8 +102,8 @@ def _item(where: str) -> str:
 
 def test_the_inventory_covers_every_person_facing_file() -> None:
     places = {where.split(".")[0] for where, _ in person_facing()}
-    assert places == {"advice", "red_flags", "home_tests", "other", "vocabulary", "roots",
-                      "imaging"}  # fmt: skip
+    assert places == {"advice", "red_flags", "reasons", "home_tests", "other", "vocabulary",
+                      "roots", "imaging"}  # fmt: skip
     assert len(person_facing()) > 250
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from radiculog.engine.card import DecisionCard, decision_card, falls
@@ -11,7 +12,7 @@ from radiculog.engine.function import Weakness, weaknesses
 from radiculog.engine.knowledge import Explanation, Knowledge, load_knowledge
 from radiculog.engine.other_explanations import consider, fitting
 from radiculog.engine.radicular import Radicular, checklist
-from radiculog.engine.red_flags import Reason, fired_reasons, missing_safety, most_urgent
+from radiculog.engine.red_flags import Reason, fired_reasons, missing_safety, most_urgent, worded
 from radiculog.engine.roots import RootPicture, picture
 
 if TYPE_CHECKING:
@@ -49,30 +50,23 @@ class Assessment:
 
 
 def screening_incomplete_reason(missing: list[str], knowledge: Knowledge) -> Reason:
+    """Words, tier and sources: knowledge/reasons.toml [screening_incomplete]."""
+    return _screening_incomplete(tuple(missing), knowledge)
+
+
+@lru_cache(maxsize=1024)
+def _screening_incomplete(missing: tuple[str, ...], knowledge: Knowledge) -> Reason:
+    """Built once per set of unanswered questions (a few recur: none of findings@1's
+    answers given, one page left out), as it is immutable."""
     asked = ", ".join(knowledge.questions[q].short for q in missing)
-    return Reason(
-        id="screening_incomplete",
-        tier="soon",
-        text=(
-            "Some safety questions are not answered, so warning signs cannot be ruled out. "
-            f"Not answered: {asked}."
-        ),
-        action="Answer the remaining safety questions, or ask a clinician within days.",
-        sources=("nice_cks_sciatica", "radiculog_method"),
-    )
+    return worded(knowledge, "screening_incomplete", unanswered=asked)
 
 
-NO_WARNING_SIGNS = Reason(
-    id="no_warning_signs",
-    tier="watchful",
-    text="None of the warning signs apply to you today.",
-    action="Care for it at home, keep a twice-daily log for 72 hours, then check again.",
-    sources=("nice_ng59", "nhs_sciatica"),
-)
-
-
-def no_warning_signs_reason() -> Reason:
-    return NO_WARNING_SIGNS  # a NamedTuple: one immutable instance serves every assessment
+@cache
+def no_warning_signs_reason(knowledge: Knowledge) -> Reason:
+    """Words, tier and sources: knowledge/reasons.toml [no_warning_signs]. A NamedTuple:
+    one immutable instance per knowledge serves every assessment."""
+    return worded(knowledge, "no_warning_signs")
 
 
 def urgency(
@@ -84,7 +78,7 @@ def urgency(
         # Unanswered is never read as no: an incomplete screen is never watchful.
         reasons.append(screening_incomplete_reason(missing, knowledge))
     if not reasons:
-        reasons.append(no_warning_signs_reason())
+        reasons.append(no_warning_signs_reason(knowledge))
     tier = reasons[0].tier if len(reasons) == 1 else most_urgent([r.tier for r in reasons])
     return Urgency(tier, not missing, tuple(missing), tuple(reasons))
 

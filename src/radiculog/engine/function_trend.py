@@ -2,7 +2,8 @@
 of the window (its best, a drop that recovered, a drop seen on both sides), and
 the reasons they give.
 
-Tiers and sources: knowledge/method.toml [trend] and [trend_series].
+Tiers: knowledge/method.toml [trend] and [trend_series]; the reasons' words and
+sources: knowledge/reasons.toml.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from radiculog.engine import log_screen
 from radiculog.engine.findings import SIDES, FunctionValue
 from radiculog.engine.function import is_weaker, side_deficit
 from radiculog.engine.knowledge import Knowledge, load_knowledge
-from radiculog.engine.red_flags import Reason
+from radiculog.engine.red_flags import Reason, worded
 
 if TYPE_CHECKING:
     from radiculog.contract.parse import LogEntry
@@ -119,8 +120,9 @@ def function_changes(
 
 
 def function_reasons(changes: tuple[FunctionChange, ...], k: Knowledge) -> list[Reason]:
+    """Words and sources: knowledge/reasons.toml [trend_weaker], [trend_dip] and
+    [trend_weaker_both_sides]; tiers: method.toml [trend] and [trend_series]."""
     rule, series = k.method["trend"], k.method["trend_series"]
-    services = k.services
     reasons = []
     worse_sides = set()
     for c in changes:
@@ -128,41 +130,32 @@ def function_reasons(changes: tuple[FunctionChange, ...], k: Knowledge) -> list[
         if c.direction == "worsening":
             worse_sides.add(c.side)
             reasons.append(
-                Reason(
+                worded(
+                    k,
+                    "trend_weaker",
                     f"trend_weaker_{c.test}_{c.side}",
                     rule["function_worsening_tier"],
-                    f"Your log shows the {c.side} side getting weaker on the {name}: "
-                    f"{c.best} at best in the last two weeks, {c.last} now. Weakness that is "
-                    "getting worse needs a clinician's examination today or tomorrow.",
-                    f"Call your {services.primary_care}, physiotherapist or "
-                    f"{services.urgent_advice} today and show them your log.",
-                    ("girft2023", "nice_cks_sciatica"),
+                    side=c.side,
+                    test_name=name,
+                    best=c.best,
+                    last=c.last,
                 )
             )
         elif c.dip is not None:
             reasons.append(
-                Reason(
+                worded(
+                    k,
+                    "trend_dip",
                     f"trend_dip_{c.test}_{c.side}",
                     series["function_dip_tier"],
-                    f"Your log shows the {c.side} side dropped on the {name} "
-                    f"({c.dip[0]} to {c.dip[1]}) before it recovered ({c.last} now).",
-                    "Book an appointment within the next few days and bring your log. "
-                    "If it drops again, call the same day.",
-                    ("nice_cks_sciatica", "radiculog_method"),
+                    side=c.side,
+                    test_name=name,
+                    dip_from=c.dip[0],
+                    dip_to=c.dip[1],
+                    last=c.last,
                 )
             )
     if len(worse_sides) == 2:
-        reasons.insert(
-            0,
-            Reason(
-                "trend_weaker_both_sides",
-                series["function_worsening_both_sides_tier"],
-                "Your log shows both legs getting weaker. Weakness getting worse in both legs "
-                "can mean the nerves at the bottom of the spine are being squeezed.",
-                f"Go to {services.emergency_department} now, or call {services.emergency_number}.",
-                ("girft2023", "nice_cks_sciatica", "nhs_sciatica"),
-                "Say: 'I have sciatica and both legs have been getting weaker over the last "
-                "days: I am worried about cauda equina syndrome.' Show them your log.",
-            ),
-        )
+        tier = series["function_worsening_both_sides_tier"]
+        reasons.insert(0, worded(k, "trend_weaker_both_sides", tier=tier))
     return reasons

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from radiculog.engine.findings import Findings
 from radiculog.engine.knowledge import Knowledge
-from radiculog.engine.red_flags import Reason, fired_reasons
+from radiculog.engine.red_flags import Reason, fired_reasons, worded
 
 if TYPE_CHECKING:
     from radiculog.contract.parse import LogEntry
@@ -75,9 +75,11 @@ def earlier_reasons(
     newest_ids: set[str],
 ) -> list[Reason]:
     """Warning signs from earlier entries of the window that a clinician has not yet
-    seen, one reason per rule (its latest report), unless the newest entry has it too."""
+    seen, one reason per rule (its latest report), unless the newest entry has it too.
+    The framing words and added sources: knowledge/reasons.toml [earlier]; the tier and
+    tell are the rule's own."""
     new_second = second_leg_new(entries, seen, k)
-    carried: dict[str, Reason] = {}
+    carried: dict[str, tuple[LogEntry, Reason]] = {}
     for n in range(window_index(entries, k), len(entries) - 1):
         entry = entries[n]
         if covered(entry.at, seen):
@@ -86,17 +88,22 @@ def earlier_reasons(
         for r in fired_reasons(entry.findings, k, extra):
             if r.tier == "watchful" or r.id in newest_ids:
                 continue
-            carried[r.id] = Reason(
-                f"earlier_{r.id}",
-                r.tier,
-                # Named by its own date and time, which do not change as the log grows.
-                f"In your log entry of {when(entry)}, you reported a warning sign: {r.text}",
-                f"{r.action} This still applies, even if it has gone, until a clinician "
-                "has seen you about it (then record that in your log).",
-                (*r.sources, "girft2023"),
-                r.tell,
-            )
-    return list(carried.values())
+            carried[r.id] = entry, r
+    return [
+        worded(
+            k,
+            "earlier",
+            f"earlier_{r.id}",
+            r.tier,
+            r.sources,
+            r.tell,
+            # Named by its own date and time, which do not change as the log grows.
+            when=when(entry),
+            sign_text=r.text,
+            sign_action=r.action,
+        )
+        for entry, r in carried.values()
+    ]
 
 
 def falls_in_window(entries: Sequence[LogEntry], k: Knowledge, answers: frozenset[str]) -> bool:

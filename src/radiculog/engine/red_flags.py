@@ -35,6 +35,28 @@ class Reason(NamedTuple):
     tell: str = ""  # what to say when you get there (emergency causes); empty: the tier's
 
 
+def worded(
+    knowledge: Knowledge,
+    key: str,
+    reason_id: str = "",
+    tier: str = "",
+    sources_before: tuple[str, ...] = (),
+    tell: str = "",
+    **values: object,
+) -> Reason:
+    """The reason in the words of knowledge/reasons.toml [key], ``values`` filled in;
+    its id ``reason_id`` or the key, its tier ``tier`` or the file's (method.toml holds
+    the trend reasons' tiers), ``sources_before`` ahead of the file's sources, and
+    ``tell`` in place of the file's."""
+    words = knowledge.reasons[key]
+    text, action, own_tell = words.words(values)
+    tier = tier or words.tier
+    if tier not in TIERS:
+        raise ValueError(f"reason {reason_id or key}: no tier")
+    sources = (*sources_before, *words.sources) if sources_before else words.sources
+    return Reason(reason_id or key, tier, text, action, sources, tell or own_tell)
+
+
 def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
     """Things the screening rules may ask about besides answers (listed at the top of
     red_flags.toml); with the knowledge, also its [[derived]] facts."""

@@ -101,12 +101,19 @@ def services(region: str | None = None) -> Services:
     )
 
 
-def fill(value: Any, region: str) -> Any:
-    """Fill the placeholders in every string of a parsed knowledge file."""
+def fill(value: Any, region: str, keep: frozenset[str] = frozenset()) -> Any:
+    """Fill the placeholders in every string of a parsed knowledge file. Names in
+    ``keep`` stay as they are, for the engine to fill in per person (reasons.toml);
+    any other unknown name is an error."""
     if isinstance(value, str):
-        return value.format_map(services(region).placeholders()) if "{" in value else value
+        if "{" not in value:
+            return value
+        names = services(region).placeholders()
+        if keep:
+            names = {**names, **{name: f"{{{name}}}" for name in keep}}
+        return value.format_map(names)
     if isinstance(value, list):
-        return [fill(v, region) for v in value]
+        return [fill(v, region, keep) for v in value]
     if isinstance(value, dict):
-        return {k: fill(v, region) for k, v in value.items()}
+        return {k: fill(v, region, keep) for k, v in value.items()}
     return value

@@ -21,7 +21,7 @@ from radiculog.engine.findings import Findings
 from radiculog.engine.function_trend import FunctionChange, function_changes, function_reasons
 from radiculog.engine.knowledge import Knowledge, load_knowledge
 from radiculog.engine.other_explanations import consider
-from radiculog.engine.red_flags import Reason, most_urgent
+from radiculog.engine.red_flags import Reason, most_urgent, worded
 
 if TYPE_CHECKING:
     from radiculog.contract.parse import LogEntry
@@ -67,28 +67,14 @@ def _compare(first: float, last: float, up: str, down: str) -> str:
 
 
 def _escalation(t: Trend, k: Knowledge) -> list[Reason]:
+    """Words and sources: knowledge/reasons.toml; tiers: method.toml [trend]."""
     rule = k.method["trend"]
     reasons = function_reasons(t.function_changes, k)
     if t.sensory == "spreading":
-        reasons.append(
-            Reason(
-                "trend_numbness_spreading",
-                rule["sensory_spreading_tier"],
-                "The area of numbness or tingling has grown over your log.",
-                "Book an appointment within the next few days and bring your log.",
-                ("nice_cks_sciatica", "radiculog_method"),
-            )
-        )
+        tier = rule["sensory_spreading_tier"]
+        reasons.append(worded(k, "trend_numbness_spreading", tier=tier))
     if t.pain_extent == "peripheralizing":
-        reasons.append(
-            Reason(
-                "trend_peripheralizing",
-                rule["peripheralizing_tier"],
-                "Your pain now reaches further down the leg than when you started the log.",
-                "Book an appointment within the next few days and bring your log.",
-                ("werneke2001", "may2012"),
-            )
-        )
+        reasons.append(worded(k, "trend_peripheralizing", tier=rule["peripheralizing_tier"]))
     return reasons
 
 
