@@ -14,7 +14,8 @@ import pytest
 
 import radiculog
 from radiculog.engine import knowledge as knowledge_module
-from radiculog.engine.knowledge import REASON_FIELDS, TIERS, ReasonWords, load_knowledge
+from radiculog.engine.knowledge import TIERS, load_knowledge
+from radiculog.engine.reason_words import REASON_FIELDS, ReasonWords
 from radiculog.engine.services import FIELDS, regions
 from tests.conftest import findings
 from tests.knowledge.digest import KNOWLEDGE

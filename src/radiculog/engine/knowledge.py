@@ -9,30 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from string import Formatter
 from typing import Any
 
+from radiculog.engine import reason_words
+from radiculog.engine.reason_words import ReasonWords
 from radiculog.engine.services import Services, current_region, fill, services
 
 ROOTS = ("L2", "L3", "L4", "L5", "S1")
 TIERS = ("watchful", "soon", "urgent", "emergency")  # least to most urgent
-
-# The reasons of reasons.toml, and the values the engine fills in for each person in
-# their words. The file must use exactly these: the knowledge does not load otherwise.
-REASON_FIELDS: dict[str, frozenset[str]] = {
-    "screening_incomplete": frozenset({"unanswered"}),
-    "no_warning_signs": frozenset(),
-    "earlier": frozenset({"when", "sign_text", "sign_action"}),
-    "trend_weaker": frozenset({"side", "test_name", "best", "last"}),
-    "trend_dip": frozenset({"side", "test_name", "dip_from", "dip_to", "last"}),
-    "trend_weaker_both_sides": frozenset(),
-    "trend_numbness_spreading": frozenset(),
-    "trend_peripheralizing": frozenset(),
-}
+# The values each reason of reasons.toml is filled with (the file points here).
+REASON_FIELDS = reason_words.REASON_FIELDS
 
 
 @dataclass(frozen=True)
@@ -79,62 +68,6 @@ class Rule:
     action: str
     sources: tuple[str, ...]
     tell: str = ""  # this cause's own script (what to say, where); empty: the tier's
-
-
-@dataclass(frozen=True)
-class ReasonWords:
-    """One reason of reasons.toml: its words, with the region's services filled in and
-    the per-person values (``fields``) still to fill."""
-
-    id: str
-    tier: str  # empty: the tier is in method.toml (the trend reasons) or the rule's
-    text: str
-    action: str
-    tell: str
-    sources: tuple[str, ...]
-    fields: frozenset[str]
-
-    def words(self, values: Mapping[str, object]) -> tuple[str, str, str]:
-        """Text, action and tell with ``values`` filled in: every field, and no other."""
-        if values.keys() != self.fields:
-            raise KeyError(
-                f"reasons.toml [{self.id}] is filled with {sorted(self.fields)}, "
-                f"not {sorted(values)}"
-            )
-        if not values:
-            return self.text, self.action, self.tell
-        text, action, tell = self._templates
-        return (
-            _fill(text, values) if text else self.text,
-            _fill(action, values) if action else self.action,
-            _fill(tell, values) if tell else self.tell,
-        )
-
-    @cached_property
-    def _templates(self) -> tuple[_Template, _Template, _Template]:
-        """Text, action and tell split once into (words, value name) pairs; empty for
-        a sentence without values (it is used as it is)."""
-        text, action, tell = (_template(s) for s in (self.text, self.action, self.tell))
-        return text, action, tell
-
-
-_Template = tuple[tuple[str, str | None], ...]
-
-
-def _template(text: str) -> _Template:
-    parts = tuple((words, name) for words, name, _, _ in Formatter().parse(text))
-    return parts if any(name is not None for _, name in parts) else ()
-
-
-def _fill(template: _Template, values: Mapping[str, object]) -> str:
-    """The same as str.format_map for plain {name} fields (no format spec: checked on
-    loading), without parsing the sentence again."""
-    out = []
-    for words, name in template:
-        out.append(words)
-        if name is not None:
-            out.append(str(values[name]))
-    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -314,48 +247,9 @@ def _derived(raw: list[dict[str, Any]]) -> tuple[tuple[str, tuple[Rule, ...]], .
     )
 
 
-def _placeholders(text: str) -> set[str]:
-    """The {names} in a sentence; a format spec or conversion ({best:>3}, {side!r}) is
-    not allowed (the values are filled in as plain text)."""
-    names = set()
-    for _, name, spec, conversion in Formatter().parse(text):
-        if name is not None:
-            if spec or conversion or not name.isidentifier():
-                raise ValueError(f"reasons.toml: {{{name}}} must be a plain name: {text!r}")
-            names.add(name)
-    return names
-
-
 def _reasons(region: str) -> dict[str, ReasonWords]:
-    """reasons.toml, its services filled in for the region, its per-person values kept;
-    every reason the engine gives is there, and uses exactly the values it is given."""
-    keep = frozenset().union(*REASON_FIELDS.values())
-    raw = _toml("reasons.toml", region, keep)
-    if raw.keys() != REASON_FIELDS.keys():
-        raise ValueError(
-            f"reasons.toml: reasons {sorted(raw)}; the engine gives {sorted(REASON_FIELDS)}"
-        )
-    reasons = {}
-    for key, r in raw.items():
-        words = ReasonWords(
-            id=key,
-            tier=r.get("tier", ""),
-            text=r["text"],
-            action=r["action"],
-            tell=r.get("tell", ""),
-            sources=tuple(r["sources"]),
-            fields=REASON_FIELDS[key],
-        )
-        used = set().union(*map(_placeholders, (words.text, words.action, words.tell)))
-        if used != words.fields:
-            raise ValueError(
-                f"reasons.toml [{key}]: uses {sorted(used)}; the engine fills "
-                f"{sorted(words.fields)}"
-            )
-        if words.tier and words.tier not in TIERS:
-            raise ValueError(f"reasons.toml [{key}]: tier must be one of {', '.join(TIERS)}")
-        reasons[key] = words
-    return reasons
+    """reasons.toml, its services filled in for the region, its per-person values kept."""
+    return reason_words.parse(_toml("reasons.toml", region, reason_words.KEEP), TIERS)
 
 
 def _home_tests(raw: dict[str, Any]) -> dict[str, HomeTest]:
