@@ -10,13 +10,14 @@ from typing import Any
 import jsonschema
 import pytest
 from django.contrib.auth.models import User
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import reverse
 
-from radiculog.web.symptomlog.models import Log
 from tests.web.log_personas import SEEN_AT, People, findings_with, seen_after_bladder_trouble
-from tests.web.test_log_seen_transfer import export, log2_validator, tier
+from tests.web.test_log_seen_transfer import (
+    export,
+    log2_validator,
+    round_trip_keeps_records_and_tier,
+)
 
 URL = "/api/v1/log"
 
@@ -58,19 +59,7 @@ def test_both_shapes_match_the_openapi_document(people: People, client: Client) 
 
 
 def test_api_get_then_import_keeps_the_records_and_the_tier(people: People, client: Client):
-    alice = Log.objects.get(owner=people.alice)
-    assert tier(client, people.alice) == "watchful"  # the bladder trouble was seen
-    fetched = json.dumps(api_log(client, people.alice)).encode()
-    fresh = User.objects.create_user("dana", password="x")
-    client.force_login(fresh)
-    upload = SimpleUploadedFile("log.json", fetched, content_type="application/json")
-    response = client.post(reverse("symptomlog:import"), {"file": upload})
-    assert response["Location"] == reverse("symptomlog:log")
-    theirs = Log.objects.get(owner=fresh)
-    assert [(s.at, s.note) for s in theirs.clinician_seen.all()] == [(SEEN_AT, "GP: MRI clear")]
-    assert tier(client, fresh) == "watchful"  # without the record it would be an emergency
-    assert [e.tier for e in theirs.entries.all()] == [e.tier for e in alice.entries.all()]
-    assert api_log(client, fresh) == json.loads(fetched)
+    round_trip_keeps_records_and_tier(people, client, api_log)
 
 
 def test_a_findings2_entry_makes_the_document_log2(people: People, client: Client) -> None:
