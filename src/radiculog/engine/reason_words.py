@@ -1,11 +1,10 @@
 """The words of the engine's own reasons (knowledge/reasons.toml): which values each
-reason is filled with, and filling them without parsing a sentence on every call."""
+reason is filled with, and filling them in."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from string import Formatter
 from typing import Any
 
@@ -46,38 +45,11 @@ class ReasonWords:
             )
         if not values:
             return self.text, self.action, self.tell
-        text, action, tell = self._templates
         return (
-            _fill(text, values) if text else self.text,
-            _fill(action, values) if action else self.action,
-            _fill(tell, values) if tell else self.tell,
+            self.text.format_map(values),
+            self.action.format_map(values),
+            self.tell.format_map(values),
         )
-
-    @cached_property
-    def _templates(self) -> tuple[_Template, _Template, _Template]:
-        """Text, action and tell split once into (words, value name) pairs; empty for
-        a sentence without values (it is used as it is)."""
-        text, action, tell = (_template(s) for s in (self.text, self.action, self.tell))
-        return text, action, tell
-
-
-_Template = tuple[tuple[str, str | None], ...]
-
-
-def _template(text: str) -> _Template:
-    parts = tuple((words, name) for words, name, _, _ in Formatter().parse(text))
-    return parts if any(name is not None for _, name in parts) else ()
-
-
-def _fill(template: _Template, values: Mapping[str, object]) -> str:
-    """The same as str.format_map for plain {name} fields (no format spec: checked on
-    loading), without parsing the sentence again."""
-    out = []
-    for words, name in template:
-        out.append(words)
-        if name is not None:
-            out.append(str(values[name]))
-    return "".join(out)
 
 
 def _placeholders(text: str) -> set[str]:
