@@ -71,6 +71,21 @@ def root_kind(sentence: str, v: VertebraMention) -> str | None:
     return None
 
 
+_KIND_WORD = re.compile(
+    r"\b(?P<k>exiting|existing|exit|traversing|transiting|descending|crossing)\W+(?:(?:left|right|"
+    r"bilateral)\W+)?(?:nerve roots?|nerves?|roots?)\b",
+    re.IGNORECASE,
+)
+
+
+def unnamed_root_kind(clause: str) -> str | None:
+    """'compression of the exiting nerves': which roots, when no root is named by its number."""
+    m = _KIND_WORD.search(clause)
+    if m is None:
+        return None
+    return "exiting" if m["k"].lower().startswith("exi") else "traversing"
+
+
 def root_levels(sentence: str, verts: list[VertebraMention], lo: int, hi: int) -> tuple[str, ...]:
     """The level a named exiting or traversing root gives: exiting L4 -> L4-L5, traversing S1 ->
     L5-S1. Empty when no root in [lo, hi) says which it is."""

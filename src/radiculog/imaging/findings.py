@@ -86,7 +86,9 @@ def zone(text: str) -> tuple[str | None, list[str]]:
 
 
 def side(text: str) -> str | None:
-    found = {name for name, pattern in load_vocabulary().sides if pattern.search(text)}
+    vocab = load_vocabulary()
+    text = vocab.figure_panels.sub(" ", text)  # "(right lower)" names a picture, not a side
+    found = {name for name, pattern in vocab.sides if pattern.search(text)}
     if "bilateral" in found or {"left", "right"} <= found:
         return "bilateral"
     return next(iter(found)) if found else None
@@ -131,6 +133,15 @@ def cauda_equina_phrases(sentence: str) -> list[tuple[int, bool]]:
     return [
         (m.start(), negated_at(sentence, m.start())) for m in vocab.cauda_equina.finditer(sentence)
     ]
+
+
+def states_cauda_syndrome(sentence: str) -> bool:
+    """'... and a diagnosis of cauda equina syndrome was made': a stated diagnosis, not a question,
+    a risk or a denial."""
+    vocab = load_vocabulary()
+    if vocab.cauda_hypothetical.search(sentence):
+        return False
+    return any(not negated_at(sentence, m.start()) for m in vocab.cauda_syndrome.finditer(sentence))
 
 
 def large_disc_compresses_sac(sentence: str) -> bool:

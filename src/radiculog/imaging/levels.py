@@ -22,16 +22,25 @@ LEVELS = (
 CONTRACT_LEVELS = tuple(lv for lv in LEVELS if lv != "L6-S1")
 
 _PREFIX = r"(?P<p>LWK|SWK|BWK|Th|T|L|S)"
-_NUM = r"(?P<n>1[0-2]|[1-9]|l(?![a-z]))"
+# "l" (letter) and "I" (Roman one) stand for 1 only after S: "L5/Sl", "L5-SI" (issue 21)
+_NUM = r"(?P<n>1[0-2]|[1-9]|l(?![a-z])|I(?![A-Za-z]))"
 _V = rf"{_PREFIX}\s?-?\s?{_NUM}"
 _START = r"(?<![A-Za-z0-9])"
 _END = r"(?![A-Za-z0-9])"
 
 _SINGLE = re.compile(rf"{_START}{_V}{_END}", re.IGNORECASE)
 _SHORT_PAIR = re.compile(
-    rf"{_START}{_V}\s?[-–/]\s?(?P<b>1[0-2]|[1-9]|l(?![a-z])){_END}", re.IGNORECASE
+    rf"{_START}{_V}\s?[-–/]\s?(?P<b>1[0-2]|[1-9]|l(?![a-z])|I(?![A-Za-z])){_END}", re.IGNORECASE
 )
-_COMPACT = re.compile(r"(?<![A-Za-z0-9])L(?P<a>[1-5])(?:(?P<b>[1-6])|S(?P<s>1))(?![A-Za-z0-9])")
+_COMPACT = re.compile(
+    r"(?<![A-Za-z0-9])L(?P<a>[1-5])(?:L?(?P<b>[1-6])|S(?P<s>1))(?![A-Za-z0-9])", re.IGNORECASE
+)  # "L45", "L3L4", "L5S1"
+# "lumbar 3-lumbar 4", "lumbar 5 to sacral 1": vertebrae written out (issue 21)
+_WORDED = re.compile(
+    r"\blumbar (?P<a>[1-5])\s?(?:-|–|to)\s?(?:lumbar (?P<b>[1-6])|sacral (?P<s>1))\b", re.IGNORECASE
+)
+# "between the L3 and L4 vertebral bodies": the disc between two vertebrae named with "and"
+_BETWEEN = re.compile(r"\bbetween (?:the )?$", re.IGNORECASE)
 _LUMBOSACRAL = re.compile(
     r"\blumbosa[ck]ral(?:e[rn]?)? (?:junction|level|disc|disk|interspace|segment|übergang)\b",
     re.IGNORECASE,
@@ -58,7 +67,7 @@ class VertebraMention:
 
 def _vertebra(prefix: str, number: str) -> str:
     letter = {"lwk": "L", "swk": "S", "bwk": "T", "th": "T"}.get(prefix.lower(), prefix.upper())
-    if number.lower() == "l":
+    if number.lower() in ("l", "i"):
         if letter != "S":
             return ""
         number = "1"
@@ -105,7 +114,7 @@ def _pairs(text: str) -> list[LevelMention]:
     for m in _SHORT_PAIR.finditer(text):
         upper = _vertebra(m["p"], m["n"])
         letter = upper[:1]
-        second = "1" if m["b"].lower() == "l" else m["b"]
+        second = "1" if m["b"].lower() in ("l", "i") else m["b"]
         if letter == "L" and upper == "L5" and second == "1":
             lower = "S1"  # "L5/1" is L5-S1
         elif letter == "T" and second == "1":
@@ -113,6 +122,10 @@ def _pairs(text: str) -> list[LevelMention]:
         else:
             lower = f"{letter}{int(second)}"
         if upper and (lv := _mention(m.start(), m.end(), upper, lower)) is not None:
+            out.append(lv)
+    for m in _WORDED.finditer(text):
+        lower = "S1" if m["s"] else f"L{m['b']}"
+        if (lv := _mention(m.start(), m.end(), f"L{m['a']}", lower)) is not None:
             out.append(lv)
     for m in _LUMBOSACRAL.finditer(text):
         out.append(LevelMention(m.start(), m.end(), ("L5-S1",), True))
@@ -156,7 +169,9 @@ def _join_singles(
     i = 0
     while i < len(singles):
         s, e, v = singles[i]
-        if i + 1 < len(singles) and _JOIN.match(text[e : singles[i + 1][0]]):
+        gap = text[e : singles[i + 1][0]] if i + 1 < len(singles) else ""
+        between = bool(_BETWEEN.search(text[max(0, s - 12) : s])) and gap.strip().lower() == "and"
+        if i + 1 < len(singles) and (_JOIN.match(gap) or between):
             s2, e2, v2 = singles[i + 1]
             lv = _mention(s, e2, v, v2)
             if lv is not None and not _is_root(text, s2, e2):

@@ -31,7 +31,7 @@ from radiculog.imaging.merge import (
     pass_roots_back,
 )
 from radiculog.imaging.report import ImagingReport, LevelFinding, OtherFinding
-from radiculog.imaging.roots import anatomical_roots
+from radiculog.imaging.roots import anatomical_roots, traversing_root
 from radiculog.imaging.sentences import Statement, clauses, statements
 
 _NO_ZONE = ("spondylolisthesis", "Modic change")
@@ -48,6 +48,7 @@ class _State:
     unread: dict[str, str] = field(default_factory=dict)  # sentence -> why (a reason code)
     notes: list[str] = field(default_factory=list)
     ces: list[str] = field(default_factory=list)
+    ces_levels: list[str] = field(default_factory=list)  # levels the warning sentences name
     last: list[Draft] = field(default_factory=list)
     carry: tuple[str, ...] = ()  # level context from the sentences before, in this paragraph
     paragraph: int = -1
@@ -109,6 +110,9 @@ def _attach(
     fits = [d for d in here if all(cx.zone_fits(kinds.get(r), d.zones) for r in named)]
     if named and targets and not any(d in fits for d in targets):
         targets = fits[-1:]
+    kind = None if named else cx.unnamed_root_kind(clause)
+    if kind:  # "... and compression of the exiting nerves": the foraminal finding's roots
+        targets = [d for d in targets if d.zones and cx.zone_fits(kind, d.zones)]
     if grade == "none" and named:
         # "the exiting L5 roots are free": says which root is spared, changes no finding
         return True
@@ -213,18 +217,31 @@ def _read_clause(
     return True, problem, groups[-1].levels if groups else inherited
 
 
-def _read_statement(state: _State, st: Statement) -> None:
-    sentence = st.text
-    mentions, verts = find_levels(sentence)
-    read_any, problem = False, ""
+def _cauda_equina(state: _State, sentence: str) -> bool:
+    """Record the sentence if it carries the warning; True if it says anything about it."""
+    said = False
     for _start, negated in fx.cauda_equina_phrases(sentence):
-        read_any = True
+        said = True
         if not negated:
             state.ces.append(sentence)
     if fx.large_disc_compresses_sac(sentence):
         state.ces.append(sentence)
+    if fx.states_cauda_syndrome(sentence):
+        state.ces.append(sentence)
+        said = True
+    return said
+
+
+def _read_statement(state: _State, st: Statement) -> None:
+    sentence = st.text
+    mentions, verts = find_levels(sentence)
+    flagged = len(state.ces)
+    read_any, problem = _cauda_equina(state, sentence), ""
     whole_spine = cx.ends_context(sentence) and not mentions
     carried = () if whole_spine else (cx.vertebra_levels(sentence) or state.carry)
+    if len(state.ces) > flagged:  # the levels the warning is about give its roots (issue 21)
+        named = [lv for m in mentions for lv in m.levels] or list(st.context or carried)
+        state.ces_levels.extend(named)
     # a level carried from an earlier sentence places findings, but never calls a level normal
     # ("The cauda equina is unremarkable." after a sentence naming L5/S1)
     state.from_carry = bool(carried) and not mentions and not st.context
@@ -277,12 +294,22 @@ def _build(state: _State) -> ImagingReport:
         if e.finding == "central canal stenosis" and e.severity == "severe"
     ]
     ces = list(dict.fromkeys(state.ces + severe_canal))
+    ces_levels = set(state.ces_levels) | {
+        e.level for e in entries if e.finding == "central canal stenosis" and e.severity == "severe"
+    }
+    ces_levels = {lv for lv in ces_levels if lv in order}
     others = [OtherFinding(lv, f, ev) for (lv, f), ev in state.others.items()]
     others.sort(key=lambda o: order[o.level])
     return ImagingReport(
         levels=tuple(entries),
         cauda_equina_risk=bool(ces),
         cauda_equina_evidence=tuple(ces),
+        cauda_equina_levels=tuple(sorted(ces_levels, key=order.__getitem__)) if ces else (),
+        cauda_equina_roots=tuple(
+            dict.fromkeys(traversing_root(lv) for lv in sorted(ces_levels, key=order.__getitem__))
+        )
+        if ces
+        else (),
         other_findings=tuple(others),
         unread=tuple(state.unread),
         unread_reasons=tuple(state.unread.values()),

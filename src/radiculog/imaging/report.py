@@ -79,6 +79,10 @@ class ImagingReport:
     levels: tuple[LevelFinding, ...]
     cauda_equina_risk: bool
     cauda_equina_evidence: tuple[str, ...] = ()
+    # the levels the warning is about and the roots that pass them (issue 21): the cauda equina
+    # at L4-L5 holds the L5 root and those below it; L5 is the one a finding there touches first
+    cauda_equina_levels: tuple[str, ...] = ()
+    cauda_equina_roots: tuple[str, ...] = ()
     other_findings: tuple[OtherFinding, ...] = ()
     unread: tuple[str, ...] = ()  # sentences about the scan that the reader could not place
     unread_reasons: tuple[str, ...] = ()  # one UNREAD_REASONS code per unread sentence
@@ -97,6 +101,8 @@ class ImagingReport:
             "levels": [f.to_dict() for f in self.levels],
             "cauda_equina_risk": self.cauda_equina_risk,
             "cauda_equina_evidence": list(self.cauda_equina_evidence),
+            "cauda_equina_levels": list(self.cauda_equina_levels),
+            "cauda_equina_roots": list(self.cauda_equina_roots),
             "other_findings": [o.to_dict() for o in self.other_findings],
             "unread": list(self.unread),
             "unread_reasons": [

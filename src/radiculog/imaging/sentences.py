@@ -98,6 +98,8 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if heading_levels(line)[0] and _LEVEL_HEADING.match(line):  # "L5-S1: ..." starts anew
         return False
+    if _list_levels(line) or (_BULLET.match(prev) and line.lstrip()[:1].isupper()):
+        return False  # a list item ends at its line; "... at L2-3 with:" opens a new list
     last_word = prev.split()[-1].lower()
     wrapped = len(prev.rstrip()) >= WRAP_WIDTH or prev.rstrip().endswith((",", "-"))
     wrapped = wrapped or last_word in _CANNOT_END  # "... Keine" / "Spinalkanalstenose."
@@ -141,15 +143,39 @@ def _after_request(line: str) -> tuple[str, bool]:
     return "", True
 
 
+def _runs_on_after_blank(prev: str, line: str) -> bool:
+    """'... spinal canal stenosis of moderate' / (blank) / 'to severe degree.': a sentence cut by
+    the layout goes on after a blank line when the line after starts in lower case (issue 21)."""
+    if not prev.strip() or _TERMINAL.search(prev) or _BULLET.match(line):
+        return False
+    if heading_levels(prev)[1] or _section_change(prev)[0] or _section_change(line)[0]:
+        return False
+    return line.lstrip()[:1].islower()
+
+
 def _lines(text: str) -> list[str]:
     lines: list[str] = []
+    last = -1  # index of the last line with text
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _table_row(raw)
+        after_blank = line.strip() and 0 <= last < len(lines) - 1
+        if after_blank and _runs_on_after_blank(lines[last], line):
+            del lines[last + 1 :]
+            lines[last] = lines[last].rstrip() + " " + line.strip()
+            continue
         if lines and _continues(lines[-1], line):
             lines[-1] = lines[-1].rstrip() + " " + line.strip()
         else:
             lines.append(line)
+        last = len(lines) - 1 if lines[-1].strip() else last
     return lines
+
+
+def _list_levels(line: str) -> tuple[str, ...]:
+    """'Severe spinal canal stenosis at L4-5 with:' gives its levels to the list items below it."""
+    if not line.rstrip().endswith(":"):
+        return ()
+    return tuple(lv for m in find_levels(line)[0] for lv in m.levels)
 
 
 def statements(text: str) -> list[Statement]:
@@ -163,11 +189,16 @@ def statements(text: str) -> list[Statement]:
     skipped_text = False  # the skipped section has had its text: a blank line now ends it
     paragraph = 0
     context: tuple[str, ...] = ()  # from a level standing alone on its line
+    fresh = False  # that level heading has no text under it yet: a blank line keeps it
     carry: tuple[str, ...] = ()  # from the last level line, while its lines run on
+    listed: tuple[str, ...] = ()  # from a line ending in ":" that names levels, for its list
     for raw in _lines(text):
         kind, line = _section_change(raw)
+        if not raw.strip() and kind is None and fresh:
+            continue  # "L4-5:" / (blank) / "Disc bulge ...": the heading still covers the text
         if not raw.strip() or kind is not None:
-            context = carry = ()
+            context = carry = listed = ()
+            fresh = False
             paragraph += 1
             if kind is not None:
                 skipping, skipped_text = kind == "skip", bool(line.strip())
@@ -185,11 +216,15 @@ def statements(text: str) -> list[Statement]:
             continue
         levels, alone = heading_levels(line)
         if alone:
-            context, carry, paragraph = levels, (), paragraph + 1
+            context, carry, paragraph, fresh, listed = levels, (), paragraph + 1, True, ()
             continue
         if levels:
             context = ()  # a new level line ends the heading above it
-        out.extend(Statement(s, levels or carry or context, paragraph) for s in _split_line(line))
+        item = bool(_BULLET.match(line)) and listed
+        listed = listed if item else _list_levels(line)
+        own = levels or (listed if item else ()) or carry or context
+        out.extend(Statement(s, own, paragraph) for s in _split_line(line))
+        fresh = False
         carry = (levels or carry) if len(line.rstrip()) >= WRAP_WIDTH else ()
     return out
 

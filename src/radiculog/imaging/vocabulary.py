@@ -57,6 +57,9 @@ class Vocabulary:
     cauda_equina: re.Pattern[str]
     cauda_large_disc: re.Pattern[str]
     cauda_sac_compression: re.Pattern[str]
+    cauda_syndrome: re.Pattern[str]
+    cauda_hypothetical: re.Pattern[str]
+    figure_panels: re.Pattern[str]
     central_any: re.Pattern[str]
     central_severe: re.Pattern[str]
     ap_diameter: re.Pattern[str]
@@ -123,6 +126,11 @@ def load_vocabulary() -> Vocabulary:
         cauda_equina=words([p.replace("{cauda}", f"(?:{cauda})") for p in ces["phrases"]]),
         cauda_large_disc=words(ces["large_disc"]),
         cauda_sac_compression=words(ces["sac_compression"]),
+        cauda_syndrome=words([p.replace("{cauda}", f"(?:{cauda})") for p in ces["syndrome"]]),
+        cauda_hypothetical=words(ces["hypothetical"]),
+        figure_panels=re.compile(
+            rf"\((?:{_alternation(raw['sides_not']['figure_panels'])})\)", re.IGNORECASE
+        ),
         central_any=words(sten["central_phrases"]["any"]),
         central_severe=words(sten["central_phrases"]["severe"]),
         ap_diameter=re.compile(
