@@ -100,9 +100,14 @@ def test_cauda_equina_wording_with_matching_symptoms_raises_to_emergency() -> No
 
 
 def test_cauda_equina_wording_alone_says_discuss_promptly_and_does_not_raise() -> None:
+    from radiculog.engine.services import current_region, services
+
     ces = compare(read_report(CES_TEXT), assessment(L5_RIGHT), 41).cauda_equina
     assert ces.risk and not ces.raises_to_emergency
-    assert "discuss it promptly with a clinician" in ces.advice
+    assert "discuss the report promptly with a clinician" in ces.advice
+    # the region's emergency service is named at once, before anything else (issue 21)
+    number = services(current_region()).placeholders()["emergency_number"]
+    assert f"call {number}" in ces.advice.split(". ")[1]
 
 
 def test_no_cauda_equina_wording_gives_no_advice() -> None:

@@ -25,7 +25,9 @@ def test_text_says_level_by_level_which_root_and_the_age_rate() -> None:
     assert "Show both to your clinician" in text
     assert "About 50 in 100 people aged 40 with no back pain have a disc bulge." in text
     assert "Your symptoms lean to the S1 nerve root on the left." in text
-    assert '"L5-S1: Schmorl node." It is about something we do not interpret' in text
+    assert (
+        '"L5-S1: Schmorl node." (not read: L5-S1) It is about something we do not interpret' in text
+    )
 
 
 def test_text_explains_why_l4_l5_touches_l5() -> None:
@@ -35,10 +37,21 @@ def test_text_explains_why_l4_l5_touches_l5() -> None:
 
 
 def test_cauda_equina_advice_comes_first() -> None:
-    report = read_report("L4-5: Severe central canal stenosis.")
+    from radiculog.engine.services import current_region, services
+
+    report = read_report(
+        "L4-5: Severe central canal stenosis.\nL5-S1: Tarlov cyst. Gibberish words."
+    )
     text = render_text(report)
     assert text.startswith("The report uses words that can mean pressure")
-    assert "Discuss it promptly with a clinician" in text
+    first = text.split("\n")[0]
+    # what to do comes at once, naming the region's emergency service, whatever is unread
+    places = services(current_region()).placeholders()
+    assert (
+        f"Go to {places['emergency_department']} now, or call {places['emergency_number']}" in first
+    )
+    assert "discuss the report promptly with a clinician" in first
+    assert "It is at L4-L5: the L5 nerve root and those below pass there." in text
 
 
 def test_normal_levels_are_not_described_as_touching_roots() -> None:

@@ -146,3 +146,16 @@ def root_only_finding(
     kind = "foraminal stenosis" if exiting else "lateral recess stenosis"
     position = "foraminal" if exiting else "lateral recess"
     return Mention(kind, 0, 0, True, position=position, words=sentence), levels
+
+
+def root_at_level(clause: str, level: str, root: str) -> Mention | None:
+    """'L4-5: effacement of the left L5 nerve root': a named root touched at a level, with no
+    finding word (issue 21). The root that passes the disc (L5 at L4-L5) is touched in the lateral
+    recess, the root that leaves (L4) in the foramen; a root of another level gives nothing."""
+    upper, lower = level.split("-")
+    if root not in (upper, lower):
+        return None
+    exiting = root == upper
+    kind = "foraminal stenosis" if exiting else "lateral recess stenosis"
+    position = "foraminal" if exiting else "lateral recess"
+    return Mention(kind, 0, 0, True, position=position, words=clause)

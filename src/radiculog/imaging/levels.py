@@ -45,6 +45,11 @@ _LUMBOSACRAL = re.compile(
     r"\blumbosa[ck]ral(?:e[rn]?)? (?:junction|level|disc|disk|interspace|segment|übergang)\b",
     re.IGNORECASE,
 )
+_AFTER_CONTACT_VERB = re.compile(
+    rf"\b(?:compress\w*|imping\w*(?: on| upon)?|abut\w*|contact\w*|displac\w*|touch\w*|effac\w*)"
+    rf"\s+(?:the\s+)?(?:(?:left|right|bilateral)\s+)?(?:{_V}\s*(?:,|and|&|/)\s*)*$",
+    re.IGNORECASE,
+)
 # Words that join two vertebrae into one level or a range of levels.
 _JOIN = re.compile(r"^\s*(?:-|–|—|/|to|through|thru|bis|till|until|on)\s*$|^\s*$", re.IGNORECASE)
 
@@ -158,7 +163,9 @@ def _is_root(text: str, start: int, end: int) -> bool:
     named_after = re.search(
         rf"(?:{vocab.root_words.pattern})\s+(?:(?:left|right)\s+)?$", before, re.I
     )
-    return bool(joined or prefixed or named_after)  # "... nerve root L5", "Wurzel S1"
+    # "compressing S1 and S2": a bare vertebra right after a verb that acts on a root (issue 21)
+    after_verb = _AFTER_CONTACT_VERB.search(before)
+    return bool(joined or prefixed or named_after or after_verb)  # "nerve root L5", "Wurzel S1"
 
 
 def _join_singles(

@@ -30,7 +30,7 @@ from radiculog.imaging.merge import (
     give_contact_to_herniation,
     pass_roots_back,
 )
-from radiculog.imaging.report import ImagingReport, LevelFinding, OtherFinding
+from radiculog.imaging.report import ImagingReport, LevelFinding, OtherFinding, UnreadDetail
 from radiculog.imaging.roots import anatomical_roots, traversing_root
 from radiculog.imaging.sentences import Statement, clauses, statements
 
@@ -46,6 +46,7 @@ class _State:
     normal: dict[str, str] = field(default_factory=dict)  # level -> evidence
     others: dict[tuple[str, str], str] = field(default_factory=dict)
     unread: dict[str, str] = field(default_factory=dict)  # sentence -> why (a reason code)
+    unread_details: dict[str, UnreadDetail] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     ces: list[str] = field(default_factory=list)
     ces_levels: list[str] = field(default_factory=list)  # levels the warning sentences name
@@ -137,7 +138,26 @@ def _clause_without_findings(
         return True
     named = fx.named_roots(verts, offset, offset + len(clause))
     kinds = {v.vertebra: cx.root_kind(sentence, v) for v in verts if v.is_root}
-    return _attach(state, clause, levels, named, kinds)
+    if _attach(state, clause, levels, named, kinds):
+        return True
+    return _root_at_level(state, sentence, offset, clause, levels, named, verts)
+
+
+def _root_at_level(
+    state: _State, sentence: str, offset: int, clause: str, levels: tuple[str, ...],
+    named: list[str], verts: list[VertebraMention],
+) -> bool:  # fmt: skip
+    """'L4-5: There is effacement of the left L5 nerve root.': no finding to give the contact to,
+    so the root and the level give one (the lateral recess or the foramen). Not for a sentence
+    about a cyst, a mass or surgery: that one stays unread, with its level and root."""
+    if not named or not levels or fx.names_unread_term(sentence):
+        return False
+    if fx.contact(clause, True) in (None, "none"):
+        return False
+    found = [(lv, m) for lv in levels for r in named if (m := cx.root_at_level(clause, lv, r))]
+    for lv, m in found:
+        _place(state, m, (lv,), sentence, offset, verts, [])
+    return bool(found)
 
 
 def _place(
@@ -269,6 +289,21 @@ def _read_statement(state: _State, st: Statement) -> None:
         state.notes.append(sentence)  # alignment, conus, numbering: read, not about a disc
     elif problem or not read_any:
         state.unread.setdefault(sentence, problem or "words_not_known")
+    if sentence in state.unread and sentence not in state.unread_details:
+        where = [lv for m in mentions for lv in m.levels] or list(st.context or carried)
+        state.unread_details[sentence] = _unread_detail(sentence, where, verts)
+
+
+def _unread_detail(sentence: str, levels: list[str], verts: list[VertebraMention]) -> UnreadDetail:
+    """'L4-5: A synovial cyst compressing the neighbouring right L5 root.': not read, but its level,
+    root, side and what it does to the root are shown with it (issue 21)."""
+    roots = tuple(fx.named_roots(verts, 0, len(sentence)))
+    return UnreadDetail(
+        tuple(lv for lv in dict.fromkeys(levels) if lv in LEVELS),
+        roots,
+        fx.side(sentence) or "unstated",
+        (fx.contact(sentence, True) or "unstated") if roots else "unstated",
+    )
 
 
 def _root_only(state: _State, sentence: str, verts: list[VertebraMention]) -> bool:
@@ -313,6 +348,7 @@ def _build(state: _State) -> ImagingReport:
         other_findings=tuple(others),
         unread=tuple(state.unread),
         unread_reasons=tuple(state.unread.values()),
+        unread_details=tuple(state.unread_details.get(s, UnreadDetail()) for s in state.unread),
         notes=tuple(dict.fromkeys(state.notes)),
     )
 

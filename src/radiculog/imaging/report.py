@@ -75,6 +75,21 @@ class OtherFinding:
 
 
 @dataclass(frozen=True)
+class UnreadDetail:
+    """What an unread sentence names, so it is shown "not read at L4-L5 (right L5 root)" and not
+    dropped (issue 21): levels, named roots, the side and what it says happens to the root."""
+
+    levels: tuple[str, ...] = ()
+    roots: tuple[str, ...] = ()
+    side: str = "unstated"
+    root_contact: str = "unstated"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"levels": list(self.levels), "roots": list(self.roots), "side": self.side,
+                "root_contact": self.root_contact}  # fmt: skip
+
+
+@dataclass(frozen=True)
 class ImagingReport:
     levels: tuple[LevelFinding, ...]
     cauda_equina_risk: bool
@@ -87,6 +102,11 @@ class ImagingReport:
     unread: tuple[str, ...] = ()  # sentences about the scan that the reader could not place
     unread_reasons: tuple[str, ...] = ()  # one UNREAD_REASONS code per unread sentence
     notes: tuple[str, ...] = ()  # sentences read as not about a disc level (alignment, conus...)
+    unread_details: tuple[UnreadDetail, ...] = ()  # one per unread sentence
+
+    def _details(self) -> tuple[UnreadDetail, ...]:
+        missing = len(self.unread) - len(self.unread_details)
+        return self.unread_details + (UnreadDetail(),) * max(0, missing)
 
     @property
     def abnormal(self) -> tuple[LevelFinding, ...]:
@@ -106,8 +126,10 @@ class ImagingReport:
             "other_findings": [o.to_dict() for o in self.other_findings],
             "unread": list(self.unread),
             "unread_reasons": [
-                {"sentence": s, "why": why, "text": UNREAD_REASONS[why]}
-                for s, why in zip(self.unread, self.unread_reasons, strict=False)
+                {"sentence": s, "why": why, "text": UNREAD_REASONS[why], **d.to_dict()}
+                for s, why, d in zip(
+                    self.unread, self.unread_reasons, self._details(), strict=False
+                )
             ],
             "notes": list(self.notes),
         }

@@ -9,6 +9,7 @@ from radiculog.imaging.report import ImagingReport
 from radiculog.imaging.text import (
     DISCLAIMER,
     VERDICT_WORDS,
+    cauda_equina_lines,
     finding_sentence,
     numbering_note,
     rate_sentence,
@@ -40,6 +41,10 @@ def render_report_section(
         "numbering_note": numbering_note(report),
         "cauda_equina_risk": report.cauda_equina_risk,
         "cauda_equina": ces,
+        # what to do first, then the levels and roots it is at (issue 21)
+        "cauda_equina_advice": [x for x in cauda_equina_lines(report, concordance) if x],
+        "cauda_equina_levels": list(report.cauda_equina_levels),
+        "cauda_equina_roots": list(report.cauda_equina_roots),
         "concordance": fit,
         "unread": list(report.unread),
         "unread_reasons": report.to_dict()["unread_reasons"],

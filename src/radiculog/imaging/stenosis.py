@@ -78,6 +78,7 @@ def stenoses(clause: str, taken: Taken) -> tuple[list[Mention], bool]:
     vocab = load_vocabulary()
     out: list[Mention] = _central_wordings(clause, taken)  # before the nouns they contain
     unqualified = False
+    side_only = {n.lower() for n in vocab.raw["stenosis"]["side_only_nouns"]}
     for m in vocab.stenosis_noun.finditer(clause):
         if not taken.free(m.start(), m.end()):
             continue
@@ -100,9 +101,11 @@ def stenoses(clause: str, taken: Taken) -> tuple[list[Mention], bool]:
                 # "no stenosis": no stenosis of any kind
                 out.append(Mention("stenosis", m.start(), m.end(), True, negated=True))
             else:
-                unqualified = unqualified or m.group(0).lower() != "compromise"
+                unqualified = unqualified or m.group(0).lower() not in ("compromise", *side_only)
             taken.add(m.start(), m.end())
             continue
+        if m.group(0).lower() in side_only:
+            quals = [q for q in quals if q[0] != "central canal stenosis"]
         for kind, s, e in quals:
             if taken.free(s, e):
                 out.append(Mention(kind, s, e, True, position=_stenosis_position(kind)))

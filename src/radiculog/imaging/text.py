@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from radiculog.engine.services import current_region, fill
 from radiculog.imaging.concordance import Concordance
 from radiculog.imaging.prevalence import AgeRate
-from radiculog.imaging.report import UNREAD_REASONS, ImagingReport, LevelFinding
+from radiculog.imaging.report import UNREAD_REASONS, ImagingReport, LevelFinding, UnreadDetail
 from radiculog.imaging.vocabulary import load_vocabulary
 
 DISCLAIMER = (
@@ -95,9 +96,36 @@ def _report_lines(report: ImagingReport) -> list[str]:
     if report.unread:
         lines.append("We could not read these sentences. Ask your clinician what they mean:")
         reasons = report.unread_reasons or ("",) * len(report.unread)
-        for sentence, why in zip(report.unread, reasons, strict=False):
-            lines.append(f'- "{sentence}" {UNREAD_REASONS.get(why, "")}'.rstrip())
+        details = report.unread_details or (UnreadDetail(),) * len(report.unread)
+        for sentence, why, d in zip(report.unread, reasons, details, strict=False):
+            lines.append(f'- "{sentence}"{_not_read_at(d)} {UNREAD_REASONS.get(why, "")}'.rstrip())
     return lines
+
+
+def _not_read_at(d: UnreadDetail) -> str:
+    """' (not read: L4-L5, the right L5 root)': an unsure reading says where it is unsure."""
+    if not d.levels and not d.roots:
+        return ""
+    where = ", ".join(d.levels)
+    side = f"{d.side} " if d.side in ("left", "right") else ""
+    root = f"the {side}{' and '.join(d.roots)} root" if d.roots else ""
+    return f" (not read: {', '.join(x for x in (where, root) if x)})"
+
+
+def cauda_equina_lines(report: ImagingReport, concordance: Concordance | None = None) -> list[str]:
+    """What to do first, then where: said before anything else, whatever else is unread."""
+    if not report.cauda_equina_risk:
+        return []
+    advice = concordance.cauda_equina.advice if concordance else None
+    plain = fill(load_vocabulary().raw["plain"]["cauda_equina"], current_region())
+    lines = [advice or plain["alone"]]
+    if report.cauda_equina_levels:
+        roots = " and ".join(report.cauda_equina_roots)
+        lines.append(
+            f"It is at {', '.join(report.cauda_equina_levels)}: the {roots} nerve root"
+            f"{'s' if len(report.cauda_equina_roots) > 1 else ''} and those below pass there."
+        )
+    return [*lines, ""]
 
 
 def _fit_lines(c: Concordance) -> list[str]:
@@ -117,15 +145,7 @@ def _fit_lines(c: Concordance) -> list[str]:
 
 def render_text(report: ImagingReport, concordance: Concordance | None = None) -> str:
     """The whole plain-language text for a person."""
-    lines: list[str] = []
-    if report.cauda_equina_risk:
-        advice = concordance.cauda_equina.advice if concordance else None
-        lines += [
-            advice
-            or "The report uses words that can mean pressure on the bundle of nerves at the bottom "
-            "of the spine (the cauda equina). Discuss it promptly with a clinician.",
-            "",
-        ]
+    lines = cauda_equina_lines(report, concordance)
     lines += _report_lines(report)
     if concordance is not None:
         lines += _fit_lines(concordance)
