@@ -44,12 +44,9 @@ def mentions(clause: str) -> tuple[list[Mention], bool]:
     out.extend(found_stenoses)
     out.sort(key=lambda x: x.start)
     _assign_words(clause, out)
-    for x in out:
-        x.negated = (
-            x.negated
-            or negated_at(clause, x.start)
-            or _post_negated(x.words[x.end - x.word_start :])
-        )
+    for i, x in enumerate(out):
+        nxt = out[i + 1].start if i + 1 < len(out) else len(clause)
+        x.negated = x.negated or negated_at(clause, x.start) or _post_negated(clause[x.end : nxt])
     return out, unqualified
 
 
@@ -68,9 +65,22 @@ def _assign_words(clause: str, found: list[Mention]) -> None:
         cut = x.end + seps[-1].end() if seps else nxt
 
 
+# "..., as suspected clinically, could be ruled out": an aside between commas does not stop it
+_ASIDE = re.compile(r",[^,;:]{1,60},")
+# "could not be excluded", "cannot be ruled out": a doubt, so the finding stays (issue 21)
+_NOT_BEFORE = re.compile(
+    r"\b(?:not|cannot|can't|couldn't|could not|can not)\s+(?:be\s+)?"
+    r"(?:(?:entirely|completely|fully|definitely|safely|reliably)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _post_negated(after: str) -> bool:
+    """'Severe foraminal narrowing could be ruled out' (issue 21): a cue after the finding."""
     m = load_vocabulary().negation_post.search(after)
-    return m is not None and not _SEPARATOR.search(after[: m.start()])
+    if m is None or _NOT_BEFORE.search(after[: m.start()]):
+        return False
+    return not _SEPARATOR.search(_ASIDE.sub(" ", after[: m.start()]))
 
 
 def zone(text: str) -> tuple[str | None, list[str]]:
@@ -142,6 +152,13 @@ def states_cauda_syndrome(sentence: str) -> bool:
     if vocab.cauda_hypothetical.search(sentence):
         return False
     return any(not negated_at(sentence, m.start()) for m in vocab.cauda_syndrome.finditer(sentence))
+
+
+def denies_cauda_syndrome(sentence: str) -> bool:
+    """'No features to suggest cauda equina syndrome.': read, and no warning."""
+    vocab = load_vocabulary()
+    found = list(vocab.cauda_syndrome.finditer(sentence))
+    return bool(found) and all(negated_at(sentence, m.start()) for m in found)
 
 
 def large_disc_compresses_sac(sentence: str) -> bool:

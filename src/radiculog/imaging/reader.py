@@ -248,8 +248,7 @@ def _cauda_equina(state: _State, sentence: str) -> bool:
         state.ces.append(sentence)
     if fx.states_cauda_syndrome(sentence):
         state.ces.append(sentence)
-        said = True
-    return said
+    return said or fx.denies_cauda_syndrome(sentence)
 
 
 def _read_statement(state: _State, st: Statement) -> None:
