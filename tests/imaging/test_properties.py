@@ -70,8 +70,9 @@ def test_never_invents_a_level_not_in_the_text(parts: list[str]) -> None:
     text = "\n".join(parts)
     doc = read_report(text).to_dict()
     assert {e["level"] for e in doc["levels"]} <= _levels_named(text)
+    flat = " ".join(text.split())  # lines cut by the layout are joined again (issue 21)
     for e in doc["levels"]:
-        assert e["evidence"] in text
+        assert " ".join(e["evidence"].split()) in flat
 
 
 @given(corpus_text)
@@ -135,6 +136,7 @@ LINES = [
 
 
 @given(st.permutations(LINES))
+@settings(deadline=None)  # the shared machine is slow at times; the reading is what is tested
 def test_the_order_of_level_lines_does_not_change_the_reading(lines: list[str]) -> None:
     canonical = entries(read_report("\n".join(LINES)).to_dict())
     assert entries(read_report("FINDINGS:\n" + "\n".join(lines)).to_dict()) == canonical

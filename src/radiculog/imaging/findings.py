@@ -19,8 +19,11 @@ from radiculog.imaging.vocabulary import load_vocabulary
 __all__ = ["SEVERITY_ORDER", "Mention", "negated_at", "severity"]
 
 CONTACT_ORDER = ("none", "contact", "displaced", "compressed")
+# A full stop not followed by a capital did not split the sentence ("... narrowing. superimposed
+# right paracentral protrusion"), but still ends a finding's words.
 _SEPARATOR = re.compile(
-    r"[,;:]|\b(?:and|with|causing|resulting in|producing|leading to|plus|as well as|also)\b",
+    r"[,;:]|\.(?=\s)|"
+    r"\b(?:and|with|causing|resulting in|producing|leading to|plus|as well as|also)\b",
     re.IGNORECASE,
 )
 

@@ -216,6 +216,12 @@ def _read_clause(
             continue
         after = [lm.start - offset for lm in own if lm.start - offset >= m.end]
         m.severity_words = clause[m.word_start : min(after)] if after else ""
+        if m.finding == "Modic change" and _on_vertebrae(
+            verts, offset + m.word_start, offset, clause
+        ):
+            # "... with Modic changes in the L2, L3 and L4 vertebrae": bodies, not discs (unread)
+            problem = problem or "which_level"
+            continue
         group = gx.group_for(offset + m.start, groups, prefix)
         if group is not None:
             gx.trim_at_next_group(m, group, groups, offset)
@@ -249,6 +255,11 @@ def _cauda_equina(state: _State, sentence: str) -> bool:
     if fx.states_cauda_syndrome(sentence):
         state.ces.append(sentence)
     return said or fx.denies_cauda_syndrome(sentence)
+
+
+def _on_vertebrae(verts: list[VertebraMention], start: int, offset: int, clause: str) -> bool:
+    """Does a finding's clause, from its words on, name vertebrae that are not roots?"""
+    return any(not v.is_root and start <= v.start < offset + len(clause) for v in verts)
 
 
 def _read_statement(state: _State, st: Statement) -> None:
