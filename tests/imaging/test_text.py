@@ -48,7 +48,7 @@ def test_cauda_equina_advice_comes_first() -> None:
     # what to do comes at once, naming the region's emergency service, whatever is unread
     places = services(current_region()).placeholders()
     assert (
-        f"Go to {places['emergency_department']} now, or call {places['emergency_number']}" in first
+        f"go to {places['emergency_department']} now, or call {places['emergency_number']}" in first
     )
     assert "discuss the report promptly with a clinician" in first
     assert "It is at L4-L5: the L5 nerve root and those below pass there." in text
