@@ -38,6 +38,10 @@ _NO_ZONE = ("spondylolisthesis", "Modic change")
 # "L4-5 and L5-S1 protrusions, left and right respectively", "..., the latter with ...": which
 # finding goes with which level is solved only for named roots (context.respective_roots).
 _THE_LATTER = re.compile(r"\bthe (?:latter|former)\b", re.IGNORECASE)
+_DISC_FINDINGS = ("sequestration", "extrusion", "protrusion", "herniation", "bulge")
+_DISC_SUBJECT = re.compile(
+    r"^\W*(?:the |this )?(?:dis[ck](?: material| fragment)?|fragment)\b", re.I
+)
 
 
 @dataclass
@@ -111,6 +115,10 @@ def _attach(
     fits = [d for d in here if all(cx.zone_fits(kinds.get(r), d.zones) for r in named)]
     if named and targets and not any(d in fits for d in targets):
         targets = fits[-1:]
+    disc = [d for d in here if d.finding in _DISC_FINDINGS]
+    if disc and _DISC_SUBJECT.search(clause):
+        # "The disc material compresses the left S1 nerve root": the disc, not the canal narrowing
+        targets = [d for d in targets if d in disc] or disc[-1:]
     kind = None if named else cx.unnamed_root_kind(clause)
     if kind:  # "... and compression of the exiting nerves": the foraminal finding's roots
         targets = [d for d in targets if d.zones and cx.zone_fits(kind, d.zones)]
