@@ -124,3 +124,12 @@ def test_a_question_or_denial_of_cauda_equina_syndrome_raises_no_warning(
     calm: list[str], sentence: str
 ) -> None:
     assert read_report("\n".join([*calm, sentence])).cauda_equina_risk is False
+
+
+def test_a_warning_said_where_no_level_is_takes_the_levels_of_the_disc_findings() -> None:
+    report = read_report(
+        "A diagnosis of cauda equina syndrome was made.\n\n"
+        "MRI showed a large disc extrusion at L4-5 and a small bulge at L2-3."
+    )
+    assert report.cauda_equina_risk
+    assert (report.cauda_equina_levels, report.cauda_equina_roots) == (("L4-L5",), ("L5",))

@@ -39,6 +39,13 @@ _NO_ZONE = ("spondylolisthesis", "Modic change")
 # finding goes with which level is solved only for named roots (context.respective_roots).
 _THE_LATTER = re.compile(r"\bthe (?:latter|former)\b", re.IGNORECASE)
 _DISC_FINDINGS = ("sequestration", "extrusion", "protrusion", "herniation", "bulge")
+_CANAL_FILLING = (
+    "sequestration",
+    "extrusion",
+    "protrusion",
+    "herniation",
+    "central canal stenosis",
+)
 _DISC_SUBJECT = re.compile(
     r"^\W*(?:the |this )?(?:dis[ck](?: material| fragment)?|fragment)\b", re.I
 )
@@ -351,6 +358,10 @@ def _build(state: _State) -> ImagingReport:
         e.level for e in entries if e.finding == "central canal stenosis" and e.severity == "severe"
     }
     ces_levels = {lv for lv in ces_levels if lv in order}
+    if ces and not ces_levels:
+        # "... causing cauda equina syndrome" said where no level is: the levels of the findings
+        # that can fill the canal (disc material, canal narrowing) are the ones it is about
+        ces_levels = {e.level for e in entries if e.finding in _CANAL_FILLING}
     others = [OtherFinding(lv, f, ev) for (lv, f), ev in state.others.items()]
     others.sort(key=lambda o: order[o.level])
     return ImagingReport(
