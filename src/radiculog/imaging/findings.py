@@ -78,6 +78,9 @@ _NOT_BEFORE = re.compile(
 )
 
 
+_CANAL = re.compile(r"\bcentral (?:spinal )?canal\b", re.IGNORECASE)
+
+
 def _post_negated(after: str) -> bool:
     """'Severe foraminal narrowing could be ruled out' (issue 21): a cue after the finding."""
     m = load_vocabulary().negation_post.search(after)
@@ -89,6 +92,8 @@ def _post_negated(after: str) -> bool:
 def zone(text: str) -> tuple[str | None, list[str]]:
     """The first zone the words name (diffuse only if no other), and every zone named."""
     spans: list[tuple[int, int, str]] = []
+    # "a bulge not compromising the central canal": the canal named, not where the disc is
+    text = _CANAL.sub(lambda m: " " * len(m.group()), text)
     for name, pattern in load_vocabulary().zones:
         spans.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
     kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
@@ -101,6 +106,7 @@ def zone(text: str) -> tuple[str | None, list[str]]:
 def side(text: str) -> str | None:
     vocab = load_vocabulary()
     text = vocab.figure_panels.sub(" ", text)  # "(right lower)" names a picture, not a side
+    text = vocab.symptom_sides.sub(" ", text)  # "with right sciatica" is the person's leg
     found = {name for name, pattern in vocab.sides if pattern.search(text)}
     if "bilateral" in found or {"left", "right"} <= found:
         return "bilateral"

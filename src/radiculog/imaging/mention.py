@@ -10,7 +10,10 @@ from radiculog.imaging.vocabulary import load_vocabulary
 SEVERITY_ORDER = ("unstated", "mild", "moderate", "severe")
 # After a comma these words start a new positive item: "no canal stenosis, mild foraminal narrowing"
 _NEW_ITEM = re.compile(
-    r",\s*(?:mild|moderate|severe|minimal|small|large|an?|there|left|right|bilateral)\b", re.I
+    r",\s*(?:mild|moderate|severe|minimal|small|large|an?|there|left|right|bilateral)\b"
+    # "no fracture was noted, L4/5 had a small bulge": a new level starts a new item (issue 21)
+    r"|,\s*(?:(?:and|at|but)\s+)?(?:the\s+)?(?:L\s?-?[1-5]|T\s?-?12|S\s?-?1)\b",
+    re.I,
 )
 
 

@@ -60,6 +60,7 @@ class Vocabulary:
     cauda_syndrome: re.Pattern[str]
     cauda_hypothetical: re.Pattern[str]
     figure_panels: re.Pattern[str]
+    symptom_sides: re.Pattern[str]
     central_any: re.Pattern[str]
     central_severe: re.Pattern[str]
     ap_diameter: re.Pattern[str]
@@ -128,6 +129,7 @@ def load_vocabulary() -> Vocabulary:
         cauda_sac_compression=words(ces["sac_compression"]),
         cauda_syndrome=words([p.replace("{cauda}", f"(?:{cauda})") for p in ces["syndrome"]]),
         cauda_hypothetical=words(ces["hypothetical"]),
+        symptom_sides=words(raw["sides_not"]["symptoms"]),
         figure_panels=re.compile(
             rf"\((?:{_alternation(raw['sides_not']['figure_panels'])})\)", re.IGNORECASE
         ),
