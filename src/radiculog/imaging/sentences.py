@@ -20,8 +20,9 @@ from radiculog.imaging.levels import find_levels
 from radiculog.imaging.vocabulary import load_vocabulary
 
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:dr|vs|approx|e\.g|i\.e|cf|fig|no|incl|ca|bzw|z\.b|ggf)|\bo\.b)\.$", re.IGNORECASE
-)
+    r"(?:\b(?:dr|vs|approx|e\.g|i\.e|cf|fig|no|incl|ca|bzw|z\.b|ggf)|\bo\.b|\bdr\.\s+[a-z])\.$",
+    re.IGNORECASE,
+)  # "Dr. C. Imaging": a name's initial does not end the sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9ÄÖÜ])")
 _BULLET = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-•*–]|[a-z]\))\s+")
 _HEADING_TAIL = re.compile(r"^\s*(?:level|disc|disk|segment)?\s*[:\-–—]?\s*$", re.I)
