@@ -46,11 +46,36 @@ def mentions(clause: str) -> tuple[list[Mention], bool]:
     found_stenoses, unqualified = stenoses(clause, taken)
     out.extend(found_stenoses)
     out.sort(key=lambda x: x.start)
+    out = _drop_hedged_renaming(clause, out)
     _assign_words(clause, out)
     for i, x in enumerate(out):
         nxt = out[i + 1].start if i + 1 < len(out) else len(clause)
         x.negated = x.negated or negated_at(clause, x.start) or _post_negated(clause[x.end : nxt])
     return out, unqualified
+
+
+_SIDE_BEFORE_AND = re.compile(r"\b(?:left|right)\s+and\s*$", re.IGNORECASE)
+# "a left subarticular extrusion, likely a sequestration": one disc named twice, the second time as
+# a guess; the first name stands
+_HEDGED_RENAMING = re.compile(
+    r"^\s*,?\s*(?:likely|probably|possibly|perhaps|presumably|most likely)\s+(?:an?\s+)?$", re.I
+)
+_DISC_TYPES = ("sequestration", "extrusion", "protrusion", "herniation")
+
+
+def _drop_hedged_renaming(clause: str, found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for x in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.finding in _DISC_TYPES
+            and x.finding in _DISC_TYPES
+            and _HEDGED_RENAMING.match(clause[prev.end : x.start])
+        ):
+            continue
+        out.append(x)
+    return out
 
 
 def _assign_words(clause: str, found: list[Mention]) -> None:
@@ -63,6 +88,9 @@ def _assign_words(clause: str, found: list[Mention]) -> None:
         between = clause[x.end : nxt]
         seps = list(_SEPARATOR.finditer(between)) if i + 1 < len(found) else []
         end = x.end + seps[-1].start() if seps else nxt
+        split = _SIDE_BEFORE_AND.search(clause[:cut])
+        if split and i > 0:  # "mild to moderate left and mild right foraminal stenosis"
+            cut = split.start()
         x.word_start = cut
         x.words = clause[cut:end]
         cut = x.end + seps[-1].end() if seps else nxt
