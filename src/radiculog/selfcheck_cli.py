@@ -90,7 +90,8 @@ def ask_group(check: Check, place: int, slug: str, items: list[str]) -> None:
                 check.record({qid: asker.yes_no(f"{i}. {k.questions[qid].short}?", inline=True)})
         else:
             check.record({q: i + 1 in picks for i, q in enumerate(listed)})
-    for qid in alone:
+    for qid in alone:  # its no is the alarming answer: never answered by "none"
+        asker.say()
         check.record({qid: asker.yes_no(k.questions[qid].text)})
 
 
