@@ -12,7 +12,6 @@ from typing import Any
 import jsonschema
 import pytest
 
-import radiculog
 from radiculog.cli import main
 from tests.conftest import contract_examples, findings
 
@@ -114,81 +113,6 @@ def test_explain_and_schema() -> None:
     assert "Single-leg calf raise" in run("explain", "s1").stdout
     schema = json.loads(run("schema", "log").stdout)
     assert schema["$id"] == "radiculog/log@1"
-
-
-def test_interactive_check_stops_at_the_first_emergency_answer(tmp_path: Path) -> None:
-    saved = tmp_path / "mine.json"
-    # bladder: no, bowel: not sure, saddle numbness: yes -> stop.
-    result = run("check", "--save", str(saved), stdin="n\n?\ny\nn\nn\n")
-    assert result.returncode == 0
-    assert "EMERGENCY" in result.stdout
-    assert "Have you newly lost sexual function" not in result.stdout  # no further questions
-    assert "warning signs of cauda equina syndrome" in " ".join(result.stdout.split())  # its script
-    doc = json.loads(saved.read_text())
-    assert doc["answers"] == {
-        "bladder_change": False,
-        "saddle_numbness": True,
-    }  # "?" stays unanswered
-
-
-def test_interactive_check_to_the_end(tmp_path: Path) -> None:
-    answers = ["n"] * 18 + ["y"]  # safety: all no, can walk: yes
-    answers += ["n"] * 5  # the findings@2 warning-sign questions (steroids, fall, toes...)
-    answers += ["y", "y", "n", "y"]  # checklist
-    answers += ["", "13,18", "", "19"]  # pain right: outer leg + top of foot; numb right: big toe
-    answers += ["y"]  # big toe repeatable
-    answers += ["", ""] * 3 + ["10", "10"] + ["", ""] * 3  # only toe lifts tested
-    result = run("check", "--format", "json", stdin="\n".join(answers) + "\n")
-    assert result.returncode == 0, result.stderr
-    doc = json.loads(result.stdout[result.stdout.index("{\n") :])
-    assert doc["urgency"]["tier"] == "watchful"
-    assert doc["leaning"] == "L5"
-
-
-def test_interactive_check_asks_every_question_a_warning_sign_rule_reads() -> None:
-    k = radiculog.load_knowledge()
-    stdin = "\n".join(["n"] * 18 + ["y"] + ["n"] * 5) + "\n"
-    result = run("check", stdin=stdin)
-    for qid in k.screening_ids:
-        assert k.questions[qid].text in result.stdout.replace("\n", " ").replace("  ", " "), qid
-
-
-def _safety_replies(yes: set[str], until: str | None = None) -> str:
-    """Replies to the terminal's safety questions: yes to these, can walk, else no."""
-    replies = []
-    for qid in radiculog.load_knowledge().screening_ids:
-        replies.append("y" if qid in yes or qid == "can_walk_short_distances" else "n")
-        if qid == until:
-            break
-    return "\n".join(replies) + "\n"
-
-
-def test_interactive_check_says_call_today_at_toes_catching_and_goes_on(tmp_path: Path) -> None:
-    saved = tmp_path / "mine.json"
-    result = run("check", "--save", str(saved), stdin=_safety_replies({"toes_catching"}))
-    said = result.stdout
-    assert "URGENT" in said and "toes catch" in said
-    assert said.index("URGENT") > said.index("Do you trip again and again")
-    assert "nerve-root irritation" in said  # the person may go on
-    doc = json.loads(saved.read_text())
-    assert doc["schema"] == "radiculog/findings@2" and doc["answers"]["toes_catching"] is True
-    assert radiculog.assess(doc).to_dict()["urgency"]["tier"] == "urgent"
-
-
-def test_interactive_check_past_cancer_and_pain_getting_worse_is_urgent(tmp_path: Path) -> None:
-    saved = tmp_path / "mine.json"
-    replies = _safety_replies({"cancer_history", "pain_getting_worse"}, until="toes_catching")
-    result = run("check", "--save", str(saved), stdin=replies)
-    assert "URGENT" in result.stdout and "cancer team" in result.stdout
-    doc = json.loads(saved.read_text())
-    tier = radiculog.assess(doc).to_dict()["urgency"]
-    assert tier["tier"] == "urgent"
-    assert "cancer_with_progressive_pain" in {r["id"] for r in tier["reasons"]}
-
-
-def test_check_that_ends_early_says_so() -> None:
-    result = run("check", stdin="n\nn\n")
-    assert result.returncode == 1 and "not a complete check" in result.stdout
 
 
 LOG_ENTRY = '{"schema": "radiculog/log@1", "entries": [{"at": AT, "findings": FINDINGS}]}'

@@ -114,35 +114,42 @@ def build_parser() -> argparse.ArgumentParser:
         "looks like. Educational, not a diagnosis.",
     )
     parser.add_argument("--version", action="version", version=radiculog.__version__)
-    parser.add_argument(
-        "--region",
-        choices=regions(),
-        help="which emergency number and services to name (default: RADICULOG_REGION, "
-        f"else {default_region()})",
+    region_help = (
+        "which emergency number and services to name (default: RADICULOG_REGION, "
+        f"else {default_region()})"
     )
+    parser.add_argument("--region", choices=regions(), help=region_help)
+    # The same option after the command too (`radiculog check --region us`), where a
+    # person types it; absent there, it leaves the one before the command alone.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--region", choices=regions(), help=region_help, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, func, help_text in (
         ("assess", _cmd_assess, "assess a findings document (FILE or - for standard input)"),
         ("trend", _cmd_trend, "assess a symptom log document (FILE or -)"),
     ):
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd = sub.add_parser(name, help=help_text, description=help_text, parents=[after])
         cmd.add_argument("file", metavar="FILE", help="path to a JSON document, or - for stdin")
         cmd.add_argument("--format", choices=("text", "json"), default="text")
         cmd.set_defaults(func=func)
-    check = sub.add_parser("check", help="interactive self-check in the terminal")
+    check = sub.add_parser("check", help="interactive self-check in the terminal", parents=[after])
     check.add_argument("--save", metavar="FILE", help="save the findings document to FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(func=_cmd_check)
-    explain = sub.add_parser("explain", help="what a nerve root does and how to check it")
+    explain = sub.add_parser(
+        "explain", help="what a nerve root does and how to check it", parents=[after]
+    )
     explain.add_argument("root", choices=("L2", "L3", "L4", "L5", "S1"), type=str.upper)
     explain.set_defaults(func=_cmd_explain)
-    img = sub.add_parser("imaging", help="read an MRI/CT report's text (FILE or -), level by level")
+    img = sub.add_parser(
+        "imaging", help="read an MRI/CT report's text (FILE or -), level by level", parents=[after]
+    )
     img.add_argument("file", metavar="FILE", help="plain-text report, or - for standard input")
     img.add_argument("--format", choices=("text", "json"), default="text")
     img.add_argument("--findings", metavar="FILE", help="findings document to compare against")
     img.add_argument("--age", type=_age, help="age in years, for rates in people without pain")
     img.set_defaults(func=_cmd_imaging)
-    schema = sub.add_parser("schema", help="print a contract JSON Schema")
+    schema = sub.add_parser("schema", help="print a contract JSON Schema", parents=[after])
     schema.add_argument("name", choices=SCHEMAS, nargs="?", default="findings")
     schema.set_defaults(func=_cmd_schema)
     return parser

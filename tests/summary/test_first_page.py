@@ -112,3 +112,19 @@ def test_an_answered_findings2_warning_question_gets_its_row() -> None:
     toes = log_of({"answers": {"toes_catching": True}, "schema": "radiculog/findings@2"}, {})
     (row,) = [r for r in page(toes).screen if r.question == "tripping or toes catching"]
     assert row.tier == "urgent" and row.warning_at == T0
+
+
+def test_warning_rows_are_listed_and_the_rest_fold_into_lines() -> None:
+    log = log_of(
+        {"answers": {"bladder_change": False, "fever": True, "bowel_change": None}},
+        {"answers": {"bladder_change": False, "fever": False, "bowel_change": None}},
+    )
+    result = page(log)
+    assert [r.question for r in result.listed] == ["fever with back pain"]  # a warning once
+    calm = [r.question for r in result.calm]
+    assert "new bladder trouble" in calm and "fever with back pain" not in calm
+    assert result.calm_at == T0 + timedelta(hours=12)
+    unanswered = {r.question for r in result.unanswered}
+    assert "new bowel trouble" in unanswered  # never answered: not folded in with the "no"s
+    assert not unanswered & set(calm)
+    assert len(result.listed) + len(result.calm) + len(result.unanswered) == len(result.screen)

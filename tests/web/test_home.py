@@ -47,3 +47,15 @@ def test_pages_name_the_deployments_emergency_number(client, region):
     start = client.get(reverse("selfcheck:start")).content.decode()
     assert "911" in home and "911" in start
     assert "999" not in home and "999" not in start
+
+
+def test_the_home_page_lists_every_sign_that_alone_means_go_now(client):
+    import radiculog
+    from radiculog.web.selfcheck import alarms
+
+    k = radiculog.load_knowledge()
+    callout = BeautifulSoup(client.get("/").content, "html.parser").select_one(".callout-emergency")
+    items = [li.get_text(strip=True) for li in callout.select("li")]
+    assert items == [k.questions[q].short for q in alarms.go_now_signs()]
+    for qid in ("bladder_change", "bowel_change", "saddle_numbness", "both_legs"):
+        assert k.questions[qid].short in items  # bowel control and both legs included

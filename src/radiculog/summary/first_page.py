@@ -63,6 +63,26 @@ class FirstPage:
     def any_warning(self) -> bool:
         return any(row.ever_warning for row in self.screen)
 
+    @property
+    def listed(self) -> list[ScreenRow]:
+        """The rows the table shows: a warning answer at any entry, most urgent first."""
+        return [row for row in self.screen if row.ever_warning]
+
+    @property
+    def unanswered(self) -> list[ScreenRow]:
+        """No answer in the log: not asked, or "not sure" (never read as no)."""
+        return [row for row in self.screen if not row.ever_warning and row.latest_at is None]
+
+    @property
+    def calm(self) -> list[ScreenRow]:
+        """Answered at every time asked and never with the warning answer: named on one
+        line, so a phone shows the warnings without a table of "no"."""
+        return [row for row in self.screen if not row.ever_warning and row.latest_at is not None]
+
+    @property
+    def calm_at(self) -> datetime | None:
+        return max((row.latest_at for row in self.calm if row.latest_at), default=None)
+
 
 def warning_answers(k: Knowledge) -> dict[str, tuple[bool, str]]:
     """Safety question -> (the answer that is a warning, the highest tier it leads to)."""

@@ -9,11 +9,13 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from radiculog.engine.knowledge import load_knowledge
+from radiculog.web.selfcheck import alarms, wording
 
 
 def home(request: HttpRequest) -> HttpResponse:
     advice = load_knowledge().tiers["emergency"]
-    return render(request, "home.html", {"emergency_do": gettext(advice.do)})
+    signs = [wording.short(q) for q in alarms.go_now_signs()]  # the result's own "go now" list
+    return render(request, "home.html", {"emergency_do": gettext(advice.do), "go_now": signs})
 
 
 @require_safe

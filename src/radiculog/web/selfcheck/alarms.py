@@ -57,6 +57,13 @@ def tier_if_alarming(qid: str) -> str | None:
     return None if answer is None else _tier({**reassuring(), qid: answer})
 
 
+def go_now_signs() -> list[str]:
+    """The danger questions whose alarming answer alone means an emergency, in asking
+    order: the "go now" list every result and the home page show, so a question added
+    to the knowledge joins it without a list kept by hand."""
+    return [q for q in wording.knowledge().screening_ids if tier_if_alarming(q) == "emergency"]
+
+
 def shortcut_fills(qid: str) -> bool:
     """The "No to all" shortcut may answer this question no: no is never the alarming answer."""
     return alarming_answer(qid) is not False

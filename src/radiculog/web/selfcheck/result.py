@@ -115,9 +115,16 @@ def _reason_label(state: dict[str, Any], reason: dict[str, Any]) -> str:
     return str(_words(reason["text"]))
 
 
-def root_rows(a: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = []
+MINOR = 0.05  # roots below this share are summed into one line, not given a 0 % bar
+
+
+def root_rows(a: dict[str, Any]) -> dict[str, Any]:
+    """Roots of 5 % or more each get a bar; the rest are named on one summed line."""
+    rows, minor = [], []
     for root in a["roots"]:
+        if root["probability"] < MINOR:
+            minor.append(root)
+            continue
         percent = round(root["probability"] * 100)
         rows.append(
             {
@@ -128,7 +135,11 @@ def root_rows(a: dict[str, Any]) -> list[dict[str, Any]]:
                 "against": [e for e in root["evidence"] if e["direction"] == "against"],
             }
         )
-    return rows
+    rest = {
+        "names": ", ".join(r["root"] for r in minor),
+        "percent": round(sum(r["probability"] for r in minor) * 100),
+    }
+    return {"bars": rows, "rest": rest if minor else None}
 
 
 def picture(state: dict[str, Any]) -> list[dict[str, Any]]:
@@ -146,19 +157,28 @@ def picture(state: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def result_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
+    net = answer_rows(state, alarms.go_now_signs())
+    call_today = go_now(state, a, "urgent")
+    sides = decision_sides(state, a)
+    shown = {r.qid for r in net} | {r.qid for r in call_today}  # each question listed once
+    sides["missing"] = [r for r in sides["missing"] if r.qid not in shown]
+    anchor = (
+        "not-answered" if sides["missing"] else "go-now-title" if call_today else "safety-net-title"
+    )
     return {
         "a": a,
         "tier": a["urgency"]["tier"],
         "tier_words": TIER_WORDS[a["urgency"]["tier"]],
         "confidence_words": CONFIDENCE_WORDS.get(a.get("confidence") or "", ""),
         "side_words": SIDE_WORDS.get(a.get("side") or "", ""),
-        "sides": decision_sides(state, a),
+        "sides": sides,
+        "unanswered_anchor": anchor,
         "roots": root_rows(a),
+        "safety_net": net,
         "card": translated_card(a["decision_card"]),
         "views": picture(state),
         "marked_any": bool(state["pain"] or state["sensory"]),
-        "go_now": go_now(state, a),
-        "call_today": go_now(state, a, "urgent"),
+        "call_today": call_today,  # the safety net names the "go now" ones
         "acting": a["urgency"]["tier"] in ("emergency", "urgent"),
         "roots_done": "tests" in state["done"] or "symptoms" in state["done"],
         "safety_done": all(s.slug in state["done"] for s in SAFETY_TOPICS),

@@ -63,6 +63,16 @@ WHEN_ERRORS = {
 }
 
 
+# The words of a question asked about a check done earlier (today or yesterday): an
+# entry dated yesterday does not ask about pain "right now". The page shows one or
+# the other by the time chosen (CSS :has(), so it works without JavaScript).
+THEN_LABELS = {
+    "leg_pain": _("Leg pain at the time of that check, 0 (none) to 10 (worst imaginable)"),
+    "back_pain": _("Back pain at the time of that check, 0 (none) to 10 (worst imaginable)"),
+    "sleep": _("The night before that check"),
+}
+
+
 def spot_choices() -> list[tuple[str, str]]:
     """Every body-map key ("left:calf", "saddle"), as the self-check's map names them."""
     return [(key, key) for key in bodymap.ALL_KEYS]
@@ -162,6 +172,8 @@ class EntryForm(forms.Form):
         questions = load_knowledge().questions
         for name in BACKGROUND:  # the knowledge file's own wording
             self.fields[name].label = questions[name].text
+        for name, words in THEN_LABELS.items():  # shown instead when the check was earlier
+            self.fields[name].then_label = words  # type: ignore[attr-defined]
 
     def background_unanswered(self) -> bool:
         """Whether the "about you" part opens: a background question not yet answered."""
