@@ -75,7 +75,7 @@ def check(vignette: dict[str, Any], name: str) -> None:
 
 
 def score(vignette: dict[str, Any]) -> Scored:
-    result = radiculog.assess(vignette["findings"]).to_dict()
+    result: dict[str, Any] = radiculog.assess(vignette["findings"]).to_dict()
     gold_root = vignette["gold"].get("root")
     p_gold = brier = None
     if gold_root:
