@@ -82,8 +82,12 @@ def _region_entry(name: str, text: str, extra: list[dict[str, Any]]) -> dict[str
 
 
 def _questions(ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Boolean items; an id that is not a vocabulary question (a page's own field)
+    is left out here rather than guessed at."""
     questions = load_knowledge().questions
-    return [{"linkId": q, "text": questions[q].text, "type": "boolean"} for q in ids]
+    return [
+        {"linkId": q, "text": questions[q].text, "type": "boolean"} for q in ids if q in questions
+    ]
 
 
 def _function(order: Sequence[str]) -> dict[str, Any]:
