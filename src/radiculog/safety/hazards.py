@@ -69,6 +69,7 @@ class Hazard:
     residual_note: str = ""
     controls: list[Control] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    notes_after: list[str] = field(default_factory=list)  # after the residual risk
 
     def initial(self) -> int:
         return self.initial_risk

@@ -18,7 +18,7 @@ from radiculog.safety.render_log import GENERATED
 HEADING = re.compile(r"^## (H\d+)\. (.+)$")
 RISK = re.compile(
     r"\*\*(?P<which>Initial|Residual) risk:\*\*\s*(?P<severity>[A-Z][a-z]+) × "
-    r"(?P<likelihood>Very low|Very high|[A-Z][a-z]+)\s*=\s*\**(?P<value>\d)\**\.?\s*"
+    r"(?P<likelihood>Very low|Very high|[A-Z][a-z]+)\s*=\s*\**(?P<value>\d)\**"
 )
 TABLE_HEAD = "| control | verified by |"
 RISK_NOTE = re.compile(r"= \*\*\d\*\* (.+)$")
@@ -46,11 +46,12 @@ def _join(lines: list[str]) -> str:
 
 
 def _risks(hazard: Hazard, text: str) -> str:
-    """Fill the risks a bullet states; what follows the last is its note."""
+    """Fill the risks a bullet states; what follows each (its full stop, comma or
+    words) is its note, kept as written."""
     matches = list(RISK.finditer(text))
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        note = text[match.end() : end].strip()
+        note = text[match.end() : end].rstrip()
         severity, likelihood = match["severity"], match["likelihood"]
         risk(severity, likelihood)  # a known severity and likelihood
         which = match["which"].lower()
@@ -102,7 +103,8 @@ def _hazard(identifier: str, title: str, lines: list[str]) -> Hazard:
         if block[0].strip() == TABLE_HEAD:
             hazard.controls += _controls(block)
         elif not (block[0].startswith("- ") and _bullet(hazard, block)):
-            hazard.notes.append("\n".join(block))
+            after = bool(hazard.residual_severity)  # kept on the side of the residual it was
+            (hazard.notes_after if after else hazard.notes).append("\n".join(block))
     if not hazard.initial_severity or not hazard.residual_severity:
         raise ValueError(f"{identifier}: needs an initial and a residual risk")
     return hazard

@@ -6,7 +6,7 @@ import re
 
 from radiculog.safety.hazards import Hazard, HazardLog
 
-WIDTH = 92
+WIDTH = 90
 _TOKEN = re.compile(r"(?:`[^`]*`|[^\s`])+")
 GENERATED = (
     "<!-- Written by `python -m radiculog.safety` from hazards.toml. To add or change a\n"
@@ -44,16 +44,16 @@ def _section(hazard: Hazard) -> list[str]:
     if hazard.effect:
         out += wrap(hazard.effect, "- **Effect:**", "  ")
     initial = _risk_words(hazard.initial_severity, hazard.initial_likelihood, hazard.initial())
-    note = f" {hazard.initial_note}" if hazard.initial_note else ""
-    out += wrap(f"{initial}.{note}", "- **Initial risk:**", "  ")
+    out += wrap(initial + (hazard.initial_note or "."), "- **Initial risk:**", "  ")
     if hazard.controls:
         out += ["", "| control | verified by |", "|---|---|"]
         out += [f"| {c.control} | {c.verified_by} |" for c in hazard.controls]
     for block in hazard.notes:
         out += ["", block]
     residual = _risk_words(hazard.residual_severity, hazard.residual_likelihood, hazard.residual())
-    note = f" {hazard.residual_note}" if hazard.residual_note else ""
-    out += ["", *wrap(f"{residual}.{note}", "- **Residual risk:**", "  ")]
+    out += ["", *wrap(residual + (hazard.residual_note or "."), "- **Residual risk:**", "  ")]
+    for block in hazard.notes_after:
+        out += [block]
     return out
 
 
