@@ -157,8 +157,10 @@ def test_the_new_link_comes_with_a_qr_code_copy_and_share_buttons_and_its_expiry
     url = soup.select_one(".share-url").text.strip()
     assert url.startswith("http://testserver/report/shared/")
     drawn = soup.select_one(".qr-figure svg.qr path")["d"]
+    health_link = soup.select_one(".health-link").text.strip()
+    assert health_link.startswith(url + "#shlink:/")  # a browser opens the report
     expected = BeautifulSoup(
-        segno.make(url, error="m").svg_inline(scale=4, border=4), "html.parser"
+        segno.make(health_link, error="m").svg_inline(scale=4, border=4), "html.parser"
     )
     assert drawn == expected.select_one("path")["d"]  # the QR code is this link's
     assert not soup.select(".qr-figure [style], .qr-figure script")  # CSP: attributes only

@@ -42,7 +42,13 @@ INVALID_DOCUMENT = {
     "required": ["error", "errors"],
     "properties": {
         "error": {
-            "enum": ["invalid findings", "invalid log", "invalid entry", "invalid imaging request"]
+            "enum": [
+                "invalid findings",
+                "invalid log",
+                "invalid entry",
+                "invalid imaging request",
+                "invalid QuestionnaireResponse",
+            ]
         },
         "errors": {
             "type": "array",
@@ -112,9 +118,22 @@ FINDINGS_EXAMPLE = {
 }
 
 
+# Checked in full by the fhir.resources models, then read into a findings document.
+RESPONSE = {
+    "type": "object",
+    "required": ["resourceType", "questionnaire"],
+    "properties": {
+        "resourceType": {"const": "QuestionnaireResponse"},
+        "questionnaire": {"type": "string", "description": "GET /questionnaire's url"},
+        "item": {"type": "array", "items": {"type": "object"}},
+    },
+    "description": "An HL7 FHIR R4 QuestionnaireResponse to the self-check Questionnaire.",
+}
+
+
 def _request(name: str) -> dict[str, Any]:
     if name == "findings":  # either version of the findings document
-        schemas = [schema_object("findings"), schema_object("findings2")]
+        schemas = [schema_object("findings"), schema_object("findings2"), RESPONSE]
         return {"oneOf": schemas, "examples": [FINDINGS_EXAMPLE]}
     if name == "log":
         at = ("2026-11-20T08:00:00Z", "2026-11-20T20:00:00Z")

@@ -15,6 +15,7 @@ from ninja import NinjaAPI, Status
 
 import radiculog
 from radiculog.contract.limits import UnreadableJSON, load_json
+from radiculog.exports.questionnaire_response import response_to_findings
 from radiculog.web.api.openapi import operation
 
 api = NinjaAPI(
@@ -56,6 +57,8 @@ def _run(request: HttpRequest, engine_function: str) -> Result:
     if isinstance(document, Status):
         return document
     try:
+        if engine_function == "assess" and document.get("resourceType") == "QuestionnaireResponse":
+            document = response_to_findings(document)
         result = getattr(radiculog, engine_function)(document)
     except radiculog.FindingsError as exc:
         return Status(400, exc.to_dict())
@@ -66,7 +69,11 @@ def _run(request: HttpRequest, engine_function: str) -> Result:
     "/assess",
     response={200: Any, 400: Any, 413: Any},
     summary="Assess one findings document",
-    openapi_extra=operation("findings", "A radiculog/findings@1 (or findings@2) document."),
+    openapi_extra=operation(
+        "findings",
+        "A radiculog/findings@1 (or findings@2) document, or a FHIR QuestionnaireResponse "
+        "to GET /questionnaire (the same answers give the same result).",
+    ),
 )
 def assess(request: HttpRequest) -> Result:
     """Urgency tier, nerve-root leaning and decision card for one findings document."""
@@ -90,3 +97,4 @@ def trend(request: HttpRequest) -> Result:
 
 api.add_router("", "radiculog.web.api.imaging.router")  # POST /imaging (issue 5)
 api.add_router("", "radiculog.web.api.log.router")  # the signed-in person's log (issue 4)
+api.add_router("", "radiculog.web.api.fhir.router")  # GET /questionnaire (issue 25)

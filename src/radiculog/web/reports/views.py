@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from radiculog.web.reports.content import build_report, prep_of
 from radiculog.web.reports.forms import PrepForm, ShareForm, initial_of
 from radiculog.web.reports.handover import expiry_words, gone, qr_svg
+from radiculog.web.reports.health_link import health_link
 from radiculog.web.reports.models import Prep, ShareLink, ShareOpening
 from radiculog.web.reports.pdf import render_pdf
 from radiculog.web.symptomlog.views import log_of
@@ -62,7 +63,8 @@ def shares(request: HttpRequest) -> HttpResponse:
         link, token = ShareLink.make(log, form.cleaned_data["label"], now, expires)
         # Shown once, on the page this redirects to; only its digest is stored.
         url = request.build_absolute_uri(reverse("reports:shared", args=[token]))
-        request.session[NEW_LINK] = {"pk": link.pk, "url": url}
+        shl = health_link(request, token, expires, url)  # the QR code carries this
+        request.session[NEW_LINK] = {"pk": link.pk, "url": url, "health_link": shl}
         messages.success(request, _("Share link created. Copy it and send it to your clinician."))
         return redirect(reverse("reports:shares") + "#new-link")  # straight to the link
     links = list(log.share_links.prefetch_related("openings"))
@@ -70,7 +72,7 @@ def shares(request: HttpRequest) -> HttpResponse:
         link.expiry_words = expiry_words(link.expires)  # type: ignore[attr-defined]
     new = request.session.pop(NEW_LINK, None)
     if new:
-        new["qr"] = qr_svg(new["url"])
+        new["qr"] = qr_svg(new.get("health_link", new["url"]))
     return render(
         request,
         "reports/shares.html",
