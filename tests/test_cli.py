@@ -131,9 +131,14 @@ def test_interactive_check_stops_at_the_first_emergency_answer(tmp_path: Path) -
     }  # "?" stays unanswered
 
 
+# The optional findings@2 questions a warning-sign rule reads, asked after the safety group.
+_K = radiculog.load_knowledge()
+EXTRA = len(_K.screening_ids) - len(_K.safety_ids)
+
+
 def test_interactive_check_to_the_end(tmp_path: Path) -> None:
     answers = ["n"] * 18 + ["y"]  # safety: all no, can walk: yes
-    answers += ["n"] * 5  # the findings@2 warning-sign questions (steroids, fall, toes...)
+    answers += ["n"] * EXTRA  # the findings@2 warning-sign questions (steroids, fall, toes...)
     answers += ["y", "y", "n", "y"]  # checklist
     answers += ["", "13,18", "", "19"]  # pain right: outer leg + top of foot; numb right: big toe
     answers += ["y"]  # big toe repeatable
@@ -147,7 +152,7 @@ def test_interactive_check_to_the_end(tmp_path: Path) -> None:
 
 def test_interactive_check_asks_every_question_a_warning_sign_rule_reads() -> None:
     k = radiculog.load_knowledge()
-    stdin = "\n".join(["n"] * 18 + ["y"] + ["n"] * 5) + "\n"
+    stdin = "\n".join(["n"] * 18 + ["y"] + ["n"] * EXTRA) + "\n"
     result = run("check", stdin=stdin)
     for qid in k.screening_ids:
         assert k.questions[qid].text in result.stdout.replace("\n", " ").replace("  ", " "), qid
