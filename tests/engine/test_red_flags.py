@@ -179,6 +179,7 @@ FACT_ANSWERS = {
     "cancer_neuro_sign": {"weakness_new": True},
     "cauda_equina_sign": {"bladder_change": True},
     "cord_symptom": {"walking_unsteady": True},
+    "new_neuro_symptom": {"weakness_new": True},
 }
 
 
