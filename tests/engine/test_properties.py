@@ -370,3 +370,69 @@ def test_a_mirrored_log_gives_the_same_tier(docs: list[dict[str, Any]]) -> None:
         (c.test, c.side, c.direction)
         for c in b.trend.function_changes  # type: ignore[union-attr]
     )
+
+
+# --- Issue 18: the new causes, facts and uncertainty only ever raise the tier. ---
+
+ISSUE_18 = [q.id for q in K.questions.values() if q.since == 2 and q.group == "extra"][-11:]
+CES = ("bladder_change", "bowel_change", "saddle_numbness")
+
+
+def test_the_issue_18_answers_are_the_eleven_new_questions() -> None:
+    assert ISSUE_18[0] == "anticoagulant_or_bleeding_disorder" and ISSUE_18[-1] == "night_sweats"
+    assert len(set(ISSUE_18)) == 11
+
+
+@settings(max_examples=400, deadline=None)
+@given(findings2_docs(), st.lists(st.sampled_from(ISSUE_18), min_size=1, unique=True))
+def test_adding_any_of_the_new_warning_answers_never_lowers_the_tier(
+    doc: dict[str, Any], new: list[str]
+) -> None:
+    before = tier_of(doc)
+    doc["answers"] = {**doc["answers"], **dict.fromkeys(new, True)}
+    assert tier_of(doc) >= before
+
+
+@settings(max_examples=200, deadline=None)
+@given(findings2_docs(), st.sampled_from(EMERGENCY_FLAGS_2))
+def test_any_single_answer_emergency_of_findings2_means_emergency_whatever_else(
+    doc: dict[str, Any], flag: str
+) -> None:
+    doc["answers"] = {**doc["answers"], flag: True}
+    assert radiculog.assess(doc).urgency.tier == "emergency"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    findings2_docs(),
+    st.sampled_from(REGIONS),
+    st.sampled_from(["left", "right"]),
+    st.sampled_from(list(K.reflexes)),
+)
+def test_a_changed_feeling_mark_or_a_brisk_reflex_never_lowers_the_tier(
+    doc: dict[str, Any], region: str, side: str, reflex: str
+) -> None:
+    before = tier_of(doc)
+    marked = {**doc, "sensory": [*doc["sensory"], {"region": region, "side": side}]}
+    assert tier_of(marked) >= before
+    brisk = {**doc, "reflexes": [*doc["reflexes"], {"reflex": reflex, "side": side,
+                                                     "result": "brisk"}]}  # fmt: skip
+    assert tier_of(brisk) >= before
+
+
+@settings(max_examples=300, deadline=None)
+@given(findings2_docs())
+def test_not_sure_on_every_cauda_equina_question_is_at_least_urgent(doc: dict[str, Any]) -> None:
+    doc["answers"] = {q: v for q, v in doc["answers"].items() if q not in CES}
+    assert tier_of(doc) >= rank("urgent")
+
+
+@settings(max_examples=300, deadline=None)
+@given(findings2_docs(), st.booleans())
+def test_a_reported_weaker_leg_is_at_least_soon_and_urgent_when_new(
+    doc: dict[str, Any], new: bool
+) -> None:
+    doc["answers"] = {**doc["answers"], "one_side_weaker": True}
+    if new:
+        doc["answers"]["weakness_new"] = True
+    assert tier_of(doc) >= rank("urgent" if new else "soon")
