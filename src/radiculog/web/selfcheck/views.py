@@ -20,7 +20,7 @@ from radiculog.web.selfcheck import alarms, session
 from radiculog.web.selfcheck.flow import apply, apply_answers, build_form, with_shortcut
 from radiculog.web.selfcheck.pagecontext import step_context
 from radiculog.web.selfcheck.result import assess_state, emergency_context, result_context
-from radiculog.web.selfcheck.steps import BY_SLUG, SAFETY_TOPICS, STEPS, Step, step_after
+from radiculog.web.selfcheck.steps import BY_SLUG, STEPS, Step, step_after
 
 
 def step(request: HttpRequest, slug: str) -> HttpResponse:
@@ -34,10 +34,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _submit(request: HttpRequest, current: Step, state: dict[str, object]) -> HttpResponse:
-    # Before the first answer nothing is known (the engine reads unanswered cauda equina
-    # questions as urgent): the first page that leaves it urgent still says call today.
-    fresh = not state["answers"] and current in SAFETY_TOPICS
-    before = "watchful" if fresh else assess_state(state)["urgency"]["tier"]
+    before = assess_state(state)["urgency"]["tier"]
     form = build_form(current, state, with_shortcut(current, request.POST))
     valid = form.is_valid()
     if valid:
