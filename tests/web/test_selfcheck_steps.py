@@ -335,3 +335,13 @@ def test_under_16_the_tests_page_offers_no_home_strength_tests_and_says_why(clie
     client.post(url("symptoms"), {**checklist, "age": "30", "days_since_onset": ""})
     adult = soup(client.get(url("tests")))
     assert not adult.select_one("#child-no-tests") and adult.select("input[name$=left_reps]")
+
+
+def test_the_first_page_hint_counts_the_partner_questions_it_ends_with():
+    """Issue 18: pregnancy, sudden pain, feeling faint and blood thinners are no emergency
+    alone; the hint says the last four matter only together, so it must stay true."""
+    now = SAFETY_TOPICS[0]
+    tiers = [alarms.tier_if_alarming(q) for q in now.items]
+    assert "the last four" in str(now.hint)
+    assert tiers[-4:] == [None] * 4
+    assert set(tiers[:-4]) == {"emergency"}

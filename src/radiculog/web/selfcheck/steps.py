@@ -49,7 +49,10 @@ SAFETY_TOPICS: tuple[Step, ...] = (
             "feeling_faint",
             "anticoagulant_or_bleeding_disorder",
         ),
-        _("Any one of these means getting help straight away."),
+        _(
+            "Any one of these means getting help straight away, except the last four:"
+            " they matter only together with another answer."
+        ),
     ),
     Step(
         "today",
