@@ -224,3 +224,11 @@ def test_input_that_once_crashed_exits_2_with_a_message(
     assert "Traceback" not in result.stderr
     for fragment in fragments:
         assert fragment in result.stderr
+
+
+def test_interactive_check_stops_at_a_cold_pale_leg_with_its_own_script() -> None:
+    """Issue 18: a new findings@2 question is asked in the terminal and acted on at once."""
+    result = run("check", stdin=_safety_replies({"leg_cold_pale"}))
+    said = " ".join(result.stdout.split())
+    assert "EMERGENCY" in said.upper() and "cold and pale" in said
+    assert "Do you wake at night drenched in sweat?" not in said  # no further questions
