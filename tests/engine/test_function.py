@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import radiculog
 from radiculog.engine.findings import FunctionResult
 from radiculog.engine.function import comparable, is_weaker, weaker_side
+from tests.conftest import findings
 
 
 @pytest.mark.parametrize(
@@ -64,3 +66,32 @@ def test_the_weaker_side_is_the_side_is_weaker_names(
         else None
     )
     assert weaker_side(result) == expected
+
+
+# --- Issue 18 class 7: the calf-raise norm follows published age bands. ---
+
+
+@pytest.mark.parametrize(
+    ("reps", "age", "deficit"),
+    [
+        (8, 82, False),  # 8 rises at 82: within the oldest band's norm (below 6 is weak)
+        (5, 82, True),
+        (8, 30, True),  # the same 8 at 30: well below Lunsford and Perry's 25
+        (11, 30, True),  # below the under-60 cut of 12
+        (12, 30, False),
+        (9, 65, True),  # from 60 the cut is 10
+        (9, None, True),  # an unknown age keeps the test's own cut (10)
+        (10, None, False),
+    ],
+)
+def test_the_calf_raise_norm_follows_the_age_band(
+    reps: int, age: int | None, deficit: bool
+) -> None:
+    from radiculog.engine.function import side_deficit
+
+    assert side_deficit(reps, "calf_raise", age) is deficit
+    doc = findings(function=[{"test": "calf_raise", "left": reps, "right": reps}])
+    if age is not None:
+        doc["age"] = age
+    both = "both_legs_weak_known" in {r.id for r in radiculog.assess(doc).urgency.reasons}
+    assert both is deficit  # the same reading decides the both-sides rule

@@ -165,3 +165,22 @@ def test_the_command_line_exits_2_naming_a_bad_seen_record(tmp_path: Any) -> Non
         code = main(["trend", str(path)], io.StringIO())
     assert code == 2
     assert "clinician_seen[0].at" in err.getvalue()
+
+
+def test_an_earlier_not_sure_on_the_cauda_equina_questions_holds_until_they_are_answered() -> None:
+    """Issue 18: "not sure" on every cauda equina question is urgent, and an earlier one
+    is carried while the newest entry leaves them unanswered too; once the newest entry
+    answers them, the newer answer is what counts (a yes is its own emergency)."""
+    unsure = {"bladder_change": None, "bowel_change": None, "saddle_numbness": None}
+    first = findings(answers=unsure)
+    later_unanswered = findings(answers={**unsure, "fever": False})
+    later_answered = findings()
+    for last, tier in ((later_unanswered, "urgent"), (later_answered, "watchful")):
+        log = {
+            "schema": "radiculog/log@1",
+            "entries": [
+                {"at": "2026-11-20T08:00:00Z", "findings": first},
+                {"at": "2026-11-21T08:00:00Z", "findings": last},
+            ],
+        }
+        assert radiculog.trend(log).urgency.tier == tier

@@ -15,11 +15,13 @@ REGIONS = [r for r in K.regions if r != "saddle"]
 QUESTIONS = [q.id for q in K.questions.values() if q.since == 1]
 TESTS = list(K.home_tests)
 VALUES = st.one_of(st.integers(0, 40), st.sampled_from(["normal", "weaker", "unable"]), st.none())
-EMERGENCY_FLAGS = [
+# Single-answer emergency rules: findings@1 ones (for findings@1 documents), then all.
+EMERGENCY_FLAGS_2 = [
     min(r.when_yes)
     for r in K.rules
     if r.tier == "emergency" and len(r.when_yes) == 1 and not (r.when_facts or r.when_not_no)
 ]
+EMERGENCY_FLAGS = [q for q in EMERGENCY_FLAGS_2 if K.questions[q].since == 1]
 RED_FLAGS = [
     q
     for q in QUESTIONS
@@ -295,6 +297,26 @@ def test_a_number_and_its_word_compare_the_same_way(
     assert a.findings.weaker_sides == b.findings.weaker_sides
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(TESTS), st.integers(0, 60), st.sampled_from(WORDS), st.integers(10, 100))
+def test_a_number_and_its_word_for_that_age_give_the_same_tier(
+    test: str, reps: int, word: str, age: int
+) -> None:
+    """With age bands (calf raise, issue 18) a count is read against the norm for the
+    person's age, the same way on its own and against the other side."""
+    from radiculog.engine.function import as_word
+
+    same = as_word(reps, test, age)
+    docs = [
+        {"schema": "radiculog/findings@1", "age": age,
+         "function": [{"test": test, "left": left, "right": word}]}
+        for left in (reps, same)
+    ]  # fmt: skip
+    a, b = (radiculog.assess(d) for d in docs)
+    assert a.urgency.tier == b.urgency.tier
+    assert a.findings.weaker_sides == b.findings.weaker_sides
+
+
 def _warning_tier(findings: dict[str, Any]) -> int:
     from radiculog.contract.parse import parse_findings
     from radiculog.engine.red_flags import fired_reasons
@@ -348,3 +370,74 @@ def test_a_mirrored_log_gives_the_same_tier(docs: list[dict[str, Any]]) -> None:
         (c.test, c.side, c.direction)
         for c in b.trend.function_changes  # type: ignore[union-attr]
     )
+
+
+# --- Issue 18: the new causes, facts and uncertainty only ever raise the tier. ---
+
+ISSUE_18 = [
+    "anticoagulant_or_bleeding_disorder", "sudden_severe_pain", "feeling_faint",
+    "leg_cold_pale", "pregnant_or_recent_birth", "spinal_procedure_recent",
+    "spinal_wound_problem", "hands_numb_or_clumsy", "walking_unsteady", "clonus",
+    "night_sweats",
+]  # fmt: skip
+CES = ("bladder_change", "bowel_change", "saddle_numbness")
+
+
+def test_the_issue_18_answers_are_findings2_questions() -> None:
+    assert all(K.questions[q].since == 2 for q in ISSUE_18)
+    assert len(set(ISSUE_18)) == 11
+
+
+@settings(max_examples=400, deadline=None)
+@given(findings2_docs(), st.lists(st.sampled_from(ISSUE_18), min_size=1, unique=True))
+def test_adding_any_of_the_new_warning_answers_never_lowers_the_tier(
+    doc: dict[str, Any], new: list[str]
+) -> None:
+    before = tier_of(doc)
+    doc["answers"] = {**doc["answers"], **dict.fromkeys(new, True)}
+    assert tier_of(doc) >= before
+
+
+@settings(max_examples=200, deadline=None)
+@given(findings2_docs(), st.sampled_from(EMERGENCY_FLAGS_2))
+def test_any_single_answer_emergency_of_findings2_means_emergency_whatever_else(
+    doc: dict[str, Any], flag: str
+) -> None:
+    doc["answers"] = {**doc["answers"], flag: True}
+    assert radiculog.assess(doc).urgency.tier == "emergency"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    findings2_docs(),
+    st.sampled_from(REGIONS),
+    st.sampled_from(["left", "right"]),
+    st.sampled_from(list(K.reflexes)),
+)
+def test_a_changed_feeling_mark_or_a_brisk_reflex_never_lowers_the_tier(
+    doc: dict[str, Any], region: str, side: str, reflex: str
+) -> None:
+    before = tier_of(doc)
+    marked = {**doc, "sensory": [*doc["sensory"], {"region": region, "side": side}]}
+    assert tier_of(marked) >= before
+    brisk = {**doc, "reflexes": [*doc["reflexes"], {"reflex": reflex, "side": side,
+                                                     "result": "brisk"}]}  # fmt: skip
+    assert tier_of(brisk) >= before
+
+
+@settings(max_examples=300, deadline=None)
+@given(findings2_docs())
+def test_not_sure_on_every_cauda_equina_question_is_at_least_urgent(doc: dict[str, Any]) -> None:
+    doc["answers"] = {q: v for q, v in doc["answers"].items() if q not in CES}
+    assert tier_of(doc) >= rank("urgent")
+
+
+@settings(max_examples=300, deadline=None)
+@given(findings2_docs(), st.booleans())
+def test_a_reported_weaker_leg_is_at_least_soon_and_urgent_when_new(
+    doc: dict[str, Any], new: bool
+) -> None:
+    doc["answers"] = {**doc["answers"], "one_side_weaker": True}
+    if new:
+        doc["answers"]["weakness_new"] = True
+    assert tier_of(doc) >= rank("urgent" if new else "soon")

@@ -119,11 +119,29 @@ def test_both_legs_marked_with_the_question_unanswered_is_not_reassuring() -> No
 
 
 def test_unanswered_safety_questions_are_listed_and_never_watchful() -> None:
-    a = radiculog.assess({"schema": "radiculog/findings@1", "answers": {"fever": False}})
+    ces = {"bladder_change": False, "bowel_change": False, "saddle_numbness": False}
+    a = radiculog.assess({"schema": "radiculog/findings@1", "answers": {"fever": False, **ces}})
     assert a.urgency.screening_complete is False
     assert a.urgency.tier == "soon"
-    assert "bladder_change" in a.urgency.missing and "fever" not in a.urgency.missing
+    assert "both_legs" in a.urgency.missing and "fever" not in a.urgency.missing
     assert "screening_incomplete" in {r.id for r in a.urgency.reasons}
+
+
+def test_cauda_equina_questions_all_unanswered_are_urgent_with_the_signs_spelled_out() -> None:
+    """Issue 18 class 5: a person who cannot rule out the cauda equina signs is at least
+    urgent (GIRFT 2023); the action names each emergency sign."""
+    a = radiculog.assess({"schema": "radiculog/findings@1", "answers": {"fever": False}})
+    assert a.urgency.tier == "urgent"
+    reason = next(r for r in a.urgency.reasons if r.id == "cauda_equina_unsure")
+    for sign in ("passing urine", "stools", "between the legs", "both legs"):
+        assert sign in reason.action
+    one_no = radiculog.assess(
+        findings(
+            answers={"bowel_change": False}
+            | dict.fromkeys(("bladder_change", "saddle_numbness"), None)
+        )
+    )
+    assert "cauda_equina_unsure" not in {r.id for r in one_no.urgency.reasons}
 
 
 def test_the_most_urgent_reason_comes_first_and_sets_the_tier() -> None:
@@ -147,8 +165,22 @@ FACT_PARTS: dict[str, dict[str, object]] = {
     "age_70_plus": {"age": 78},
     "onset_6_weeks_plus": {"days_since_onset": 60},
     "onset_recent_or_unknown": {"days_since_onset": 5},
+    "age_under_16": {"age": 12},
+    "age_60_plus": {"age": 66},
+    "onset_within_14_days": {"days_since_onset": 5},
+    "brisk_reflex_both_legs": {
+        "reflexes": [{"reflex": "knee", "side": s, "result": "brisk"} for s in ("left", "right")]
+    },
+    "sensory_marked": {"sensory": [{"region": "calf", "side": "left"}]},
 }
-FACT_ANSWERS = {"new_deficit": {"weakness_new": True}, "fragile_bones": {"osteoporosis": True}}
+FACT_ANSWERS = {
+    "new_deficit": {"weakness_new": True},
+    "fragile_bones": {"osteoporosis": True},
+    "cancer_neuro_sign": {"weakness_new": True},
+    "cauda_equina_sign": {"bladder_change": True},
+    "cord_symptom": {"walking_unsteady": True},
+    "new_neuro_symptom": {"weakness_new": True},
+}
 
 
 def test_every_rule_in_the_knowledge_file_can_fire() -> None:

@@ -15,7 +15,7 @@ K = load_knowledge()
 CES_RULES = {
     "bladder_change", "bowel_change", "saddle_numbness", "saddle_marked",
     "sexual_function_change", "both_legs", "both_legs_weak_new", "weak_opposite_leg_new",
-    "second_leg_new",
+    "second_leg_new", "pregnancy_cauda_equina_sign",
 }  # fmt: skip
 PROMISES_TODAY = re.compile(r"\b(seen|examined|checked) (today|the same day)\b(?! or tomorrow)")
 

@@ -127,7 +127,9 @@ def test_priors_are_distributions_covering_every_age() -> None:
 def test_rules_use_known_questions_facts_and_tiers() -> None:
     facts = {"saddle_marked", "weaker_on_test", "brisk_reflex", "both_legs_marked",
              "deficit_both_sides", "deficit_opposite_leg", "age_under_20", "age_70_plus",
-             "onset_6_weeks_plus", "onset_recent_or_unknown", "second_leg_new"}  # fmt: skip
+             "onset_6_weeks_plus", "onset_recent_or_unknown", "second_leg_new",
+             "age_under_16", "age_60_plus", "onset_within_14_days", "brisk_reflex_both_legs",
+             "sensory_marked"}  # fmt: skip
     facts |= {fact for fact, _alternatives in K.derived}
     for r in K.rules:
         assert r.tier in TIERS
@@ -159,5 +161,10 @@ def test_the_screening_questions_are_every_question_a_warning_sign_rule_reads() 
     assert len(ids) == len(set(ids))
     assert {q for q in read if K.questions[q].group != "checklist"} <= set(ids)
     assert set(ids[len(K.safety_ids) :]) == {
-        "pain_getting_worse", "long_term_steroids", "osteoporosis", "minor_fall", "toes_catching"
+        "pain_getting_worse", "long_term_steroids", "osteoporosis", "minor_fall", "toes_catching",
+        # issue 18
+        "anticoagulant_or_bleeding_disorder", "sudden_severe_pain", "feeling_faint",
+        "leg_cold_pale", "pregnant_or_recent_birth", "spinal_procedure_recent",
+        "spinal_wound_problem", "hands_numb_or_clumsy", "walking_unsteady", "clonus",
+        "night_sweats", "leg_pain_walking_eased_standing",
     }  # fmt: skip

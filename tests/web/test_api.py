@@ -147,3 +147,18 @@ def test_the_documented_examples_are_valid_and_calm_enough_to_try(client, post_j
             response = post_json(url, example)
             assert response.status_code == 200
             assert response.json()["urgency"]["tier"] == "urgent"  # new weakness, no emergency
+
+
+def test_the_openapi_findings_examples_are_valid_and_answer_as_the_engine_does(client, post_json):
+    """Issue 18: the findings@2 example carries the new optional answers; each example
+    is a valid document and the API answers it with the engine's tier."""
+    examples = _openapi_schema(client, ASSESS, "request")["examples"]
+    assert {e["schema"] for e in examples} == {"radiculog/findings@1", "radiculog/findings@2"}
+    new = next(e for e in examples if e["schema"] == "radiculog/findings@2")
+    assert {"anticoagulant_or_bleeding_disorder", "sudden_severe_pain"} <= set(new["answers"])
+    for example in examples:
+        response = post_json(ASSESS, example)
+        assert response.status_code == 200, response.content
+        assert response.json()["urgency"]["tier"] == radiculog.assess(example).urgency.tier
+    reasons = post_json(ASSESS, new).json()["urgency"]["reasons"]
+    assert "sudden_pain_over_60" in {r["id"] for r in reasons}

@@ -1,7 +1,8 @@
-"""The quick entry asks the five findings@2 warning questions (issue 9): pain getting
-worse, toes catching and a small fall with the "anything new?" list at every entry;
-long-term steroids and osteoporosis once, in a folded "about you" part, carried
-forward. The stored entry carries them (findings@2) and the log's tier follows."""
+"""The quick entry asks the findings@2 warning questions (issues 9 and 18): pain
+getting worse, toes catching, a small fall and issue 18's signs with the "anything
+new?" list at every entry; the background (long-term steroids, osteoporosis, blood
+thinners, pregnancy, a recent spinal procedure) once, in a folded "about you" part,
+carried forward. The stored entry carries them (findings@2) and the log's tier follows."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from tests.web.log_personas import START, People, add, base_findings, make_peopl
 from tests.web.test_log_entry import form_data
 
 K = load_knowledge()
-EVERY_ENTRY = ("pain_getting_worse", "toes_catching", "minor_fall")
+# Every findings@2 sign asked at each entry: issue 9's three and issue 18's eight.
+EVERY_ENTRY = tuple(q for q in NEW_FLAGS if K.questions[q].since == 2)
 
 
 @pytest.fixture
@@ -88,7 +90,8 @@ def test_toes_catching_is_stored_as_findings2_and_makes_the_log_urgent(
 def test_steroids_once_and_a_small_fall_later_is_urgent(people: People, client: Client) -> None:
     add(people.alice, 0, (10, 10))
     client.force_login(people.alice)
-    first = post(client, right="10", long_term_steroids="yes", osteoporosis="no")
+    others = {q: "no" for q in BACKGROUND if q not in ("long_term_steroids", "osteoporosis")}
+    first = post(client, right="10", long_term_steroids="yes", osteoporosis="no", **others)
     assert first.findings["answers"]["long_term_steroids"] is True
     assert first.findings["answers"]["osteoporosis"] is False
     assert first.tier == "soon"  # fragile bones alone: within days (downie2013)
@@ -192,3 +195,19 @@ def test_answering_yes_never_lowers_the_tier(
         raised = cleaned(flags, {**background, question: "yes"})
     assert findings_from(raised, previous)["answers"][question] is True  # stored as yes
     assert log_tier_after(previous, raised) >= base
+
+
+def test_blood_thinners_once_and_sudden_severe_pain_later_is_an_emergency(
+    people: People, client: Client
+) -> None:
+    """Issue 18: a background answer carried forward meets a sign of a later entry."""
+    add(people.alice, 0, (10, 10))
+    client.force_login(people.alice)
+    first = post(client, right="10", anticoagulant_or_bleeding_disorder="yes")
+    assert first.findings["schema"] == "radiculog/findings@2"
+    assert first.tier != "emergency"
+    later = post(client, right="10", new_flags=["sudden_severe_pain"])
+    assert later.findings["answers"]["anticoagulant_or_bleeding_disorder"] is True
+    assert later.tier == "emergency" and log_tier(client) == "emergency"
+    reasons = client.get("/api/v1/log/trend").json()["urgency"]["reasons"]
+    assert "blood_thinner_sudden_pain" in {r["id"] for r in reasons}

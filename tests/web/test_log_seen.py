@@ -86,13 +86,35 @@ def _variant(change: str) -> dict[str, Any]:
         findings["answers"] = {k: v for k, v in findings["answers"].items() if k != "weakness_new"}
     elif change == "fever":
         findings["answers"] = {**findings["answers"], "fever": True}
+    elif change in NEW_ANSWERS:
+        findings["schema"] = "radiculog/findings@2"
+        findings["answers"] = {**findings["answers"], **NEW_ANSWERS[change]}
     return findings
+
+
+# Issue 18's answers (findings@2): each must give the same tier on every surface.
+NEW_ANSWERS: dict[str, dict[str, bool]] = {
+    "severe pain": {"severe_unrelenting_pain": True},
+    "blood thinners, sudden pain": {
+        "anticoagulant_or_bleeding_disorder": True, "sudden_severe_pain": True},
+    "cold pale leg": {"leg_cold_pale": True},
+    "clonus": {"clonus": True},
+    "night sweats": {"night_sweats": True},
+    "cauda equina not sure": {"bladder_change": None, "bowel_change": None,
+                              "saddle_numbness": None},
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("middle", "expected"),
     [("bladder", "emergency"), ("second leg", "emergency"), ("both feet unable", "emergency"),
-     ("fever", "urgent"), ("none", "watchful")],
+     # fever with the calm example's tingling toe, 6 days old: any new neurological
+     # symptom with fever is an emergency since 2026.7 (Yusuf 2019; issue 18)
+     ("fever", "emergency"), ("severe pain", "urgent"), ("none", "watchful"),
+     ("blood thinners, sudden pain", "emergency"), ("cold pale leg", "emergency"),
+     ("clonus", "urgent"), ("night sweats", "soon"),
+     # "not sure" in the middle entry, answered no in the newest: not carried
+     ("cauda equina not sure", "watchful")],
 )  # fmt: skip
 def test_the_command_line_the_api_and_the_web_log_show_the_same_tier(
     people: People, client: Client, post_json: Any, middle: str, expected: str

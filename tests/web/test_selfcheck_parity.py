@@ -57,3 +57,41 @@ def test_the_result_page_shows_every_daily_check_the_engine_gives(client, name):
         if card[key]:
             assert card[key]["name"] in html, key
     assert ("Your daily checks" in html) is bool(card["also_check"])
+
+
+def _cli_tier(doc: dict) -> str:
+    import io
+    import json
+    import sys
+
+    from radiculog.cli import main
+
+    out, stdin = io.StringIO(), sys.stdin
+    try:
+        sys.stdin = io.StringIO(json.dumps(doc))
+        assert main(["assess", "-", "--format", "json"], out) == 0
+    finally:
+        sys.stdin = stdin
+    return str(json.loads(out.getvalue())["urgency"]["tier"])
+
+
+def _issue_18_cases() -> list:
+    from tests.engine.test_presentations_18 import CALM, UNDER
+
+    return [(name, findings) for name, findings, *_ in (*UNDER, *CALM)]
+
+
+@pytest.mark.parametrize(
+    ("name", "doc"), _issue_18_cases(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_the_web_check_the_command_line_and_the_api_agree_on_issue_18s_presentations(
+    client, name, doc
+):
+    """Issue 18: the new answers reach the web check; its result, `radiculog assess`,
+    `POST /api/v1/assess` and the engine give the same tier and reasons."""
+    walk(client, doc)
+    web = client.get("/check/result/").context["a"]["urgency"]
+    engine = radiculog.assess(doc).to_dict()["urgency"]
+    api = client.post("/api/v1/assess", doc, content_type="application/json").json()["urgency"]
+    assert web["tier"] == engine["tier"] == api["tier"] == _cli_tier(doc), name
+    assert {r["id"] for r in web["reasons"]} == {r["id"] for r in engine["reasons"]}, name

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 import radiculog
 from radiculog.web.selfcheck import alarms, bodymap, session
-from radiculog.web.selfcheck.steps import SAFETY_TOPICS, STEPS, TEST_ORDER
+from radiculog.web.selfcheck.steps import ROOT_STEPS, SAFETY_TOPICS, STEPS, TEST_ORDER
 
 pytestmark = pytest.mark.django_db
 K = radiculog.load_knowledge()
@@ -319,3 +319,30 @@ def test_an_emergency_result_does_not_offer_reassuring_answers(client, examples)
     page = soup(client.get("/check/result/"))
     assert page.select("details.fits") == []
     assert len(page.select(".reasons li")) >= 2
+
+
+def test_under_16_the_tests_page_offers_no_home_strength_tests_and_says_why(client):
+    """Issue 18: the home tests' norms are for adults (NICE NG59 covers over-16s); a
+    child gets a clinician instead, and the result says so (rule age_under_16)."""
+    checklist = {q: "no" for q in ROOT_STEPS[0].items}
+    client.post(url("symptoms"), {**checklist, "age": "14", "days_since_onset": ""})
+    page = soup(client.get(url("tests")))
+    assert page.select_one("#child-no-tests")
+    assert "clinician should examine" in page.select_one("#child-no-tests").get_text()
+    assert not page.select(".more-tests") and not page.select("input[name$=left_reps]")
+    assert page.select(".clinician-row")  # a clinician's findings can still be recorded
+    reasons = client.get("/check/result/").context["a"]["urgency"]["reasons"]
+    assert "age_under_16" in {r["id"] for r in reasons}
+    client.post(url("symptoms"), {**checklist, "age": "30", "days_since_onset": ""})
+    adult = soup(client.get(url("tests")))
+    assert not adult.select_one("#child-no-tests") and adult.select("input[name$=left_reps]")
+
+
+def test_the_first_page_hint_counts_the_partner_questions_it_ends_with():
+    """Issue 18: pregnancy, sudden pain, feeling faint and blood thinners are no emergency
+    alone; the hint says the last four matter only together, so it must stay true."""
+    now = SAFETY_TOPICS[0]
+    tiers = [alarms.tier_if_alarming(q) for q in now.items]
+    assert "the last four" in str(now.hint)
+    assert tiers[-4:] == [None] * 4
+    assert set(tiers[:-4]) == {"emergency"}

@@ -117,7 +117,8 @@ class Findings:
         """Test id -> the clearly weaker side (or None), judged once per findings."""
         from radiculog.engine.function import weaker_side
 
-        return {result.test: weaker_side(result) for result in self.function}
+        age = self.age  # a count is read against the norm for the person's age
+        return {result.test: weaker_side(result, age) for result in self.function}
 
     @once
     def yes(self) -> frozenset[str]:

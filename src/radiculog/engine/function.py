@@ -34,18 +34,37 @@ def _norms() -> dict[str, int | None]:
     return {t.id: t.deficit_below for t in load_knowledge().home_tests.values()}
 
 
-def as_word(value: FunctionValue, test: str | None = None) -> str | None:
-    """A value as a word: 0 reps is "unable", fewer than the test's norm "weaker",
-    else "normal". Without a test (or a norm) any reps above 0 read as "normal"."""
+@cache
+def _age_norms() -> dict[str, tuple[tuple[int, int], ...]]:
+    return {t.id: t.deficit_below_by_age for t in load_knowledge().home_tests.values()}
+
+
+def norm_for(test: str | None, age: int | None = None) -> int | None:
+    """The test's deficit_below for this age: the last age band the age has reached
+    (home_tests.toml `age_bands`), else the test's own (also for an unknown age)."""
+    if not test:
+        return None
+    norm = _norms().get(test)
+    if age is not None:
+        for from_age, below in _age_norms().get(test, ()):
+            if age >= from_age:
+                norm = below
+    return norm
+
+
+def as_word(value: FunctionValue, test: str | None = None, age: int | None = None) -> str | None:
+    """A value as a word: 0 reps is "unable", fewer than the test's norm (for the age,
+    when given) "weaker", else "normal". Without a test (or a norm) any reps above 0
+    read as "normal"."""
     if not isinstance(value, int):
         return value
     if value == 0:
         return "unable"
-    norm = _norms().get(test) if test else None
+    norm = norm_for(test, age)
     return "weaker" if norm is not None and value < norm else "normal"
 
 
-def side_deficit(value: FunctionValue, test: str | None = None) -> bool:
+def side_deficit(value: FunctionValue, test: str | None = None, age: int | None = None) -> bool:
     """This side is weak on its own: "unable", "weaker", or fewer reps than the norm.
     Unknown (not tested) is not a deficit: it is simply not known.
     (``as_word(value, test) in ("unable", "weaker")``, inlined: it runs for both sides
@@ -56,11 +75,13 @@ def side_deficit(value: FunctionValue, test: str | None = None) -> bool:
         return value in ("unable", "weaker")
     if value == 0:
         return True
-    norm = _norms().get(test) if test else None
+    norm = norm_for(test, age) if age is not None else _norms().get(test) if test else None
     return norm is not None and value < norm
 
 
-def is_weaker(value: FunctionValue, reference: FunctionValue, test: str | None = None) -> bool:
+def is_weaker(
+    value: FunctionValue, reference: FunctionValue, test: str | None = None, age: int | None = None
+) -> bool:
     """True when ``value`` is clearly weaker than ``reference``.
 
     Used both side-to-side (weaker leg vs other leg) and over time (latest vs an
@@ -79,12 +100,12 @@ def is_weaker(value: FunctionValue, reference: FunctionValue, test: str | None =
             and value <= max_ratio * reference
             and reference - value >= min_difference
         )
-    word, other = as_word(value, test), as_word(reference, test)
+    word, other = as_word(value, test, age), as_word(reference, test, age)
     assert word is not None and other is not None
     return _WORD_RANK[word] < _WORD_RANK[other]
 
 
-def weaker_side(result: FunctionResult) -> str | None:
+def weaker_side(result: FunctionResult, age: int | None = None) -> str | None:
     left, right = result.left, result.right
     if left is None or right is None:  # an untested side is never weaker, nor stronger
         return None
@@ -97,9 +118,9 @@ def weaker_side(result: FunctionResult) -> str | None:
         if left >= min_stronger and right <= max_ratio * left and left - right >= min_difference:
             return "right"
         return None
-    if is_weaker(left, right, result.test):
+    if is_weaker(left, right, result.test, age):
         return "left"
-    if is_weaker(right, left, result.test):
+    if is_weaker(right, left, result.test, age):
         return "right"
     return None
 
@@ -116,9 +137,10 @@ def own_deficit_sides(findings: Findings) -> frozenset[str]:
     """The sides weak on their own on any test (against the test's norm, or a word),
     whatever the other side does: so weakness on both sides is seen."""
     left = right = False
+    age = findings.age  # the norm of a test with age bands follows the person's age
     for result in findings.function:
-        left = left or side_deficit(result.left, result.test)
-        right = right or side_deficit(result.right, result.test)
+        left = left or side_deficit(result.left, result.test, age)
+        right = right or side_deficit(result.right, result.test, age)
     return _SIDE_SETS[left, right]
 
 

@@ -92,6 +92,9 @@ class HomeTest:
     watch_for: str
     sources: tuple[str, ...]
     deficit_below: int | None = None  # fewer reps than this on one side alone is a deficit
+    # (from age, deficit_below) by published age bands, youngest first; an unknown age,
+    # or one below the first band, uses deficit_below.
+    deficit_below_by_age: tuple[tuple[int, int], ...] = ()
     standing: bool = False  # done standing or walking: not offered to someone who falls
 
 
@@ -264,6 +267,9 @@ def _home_tests(raw: dict[str, Any]) -> dict[str, HomeTest]:
             watch_for=t["watch_for"],
             sources=tuple(t["sources"]),
             deficit_below=t.get("deficit_below"),
+            deficit_below_by_age=tuple(
+                (band["from_age"], band["deficit_below"]) for band in t.get("age_bands", ())
+            ),
             standing=bool(t.get("standing", False)),
         )
         for key, t in raw.items()

@@ -10,8 +10,9 @@ both-legs question stays "no". Window and sources: knowledge/method.toml [log].
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import KeysView, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from radiculog.engine.findings import Findings
@@ -79,6 +80,7 @@ def earlier_reasons(
     The framing words and added sources: knowledge/reasons.toml [earlier]; the tier and
     tell are the rule's own."""
     new_second = second_leg_new(entries, seen, k)
+    answered = entries[-1].findings.answers.keys()
     carried: dict[str, tuple[LogEntry, Reason]] = {}
     for n in range(window_index(entries, k), len(entries) - 1):
         entry = entries[n]
@@ -86,7 +88,7 @@ def earlier_reasons(
             continue
         extra = SECOND_LEG if n in new_second else frozenset()
         for r in fired_reasons(entry.findings, k, extra):
-            if r.tier == "watchful" or r.id in newest_ids:
+            if r.tier == "watchful" or r.id in newest_ids or _resolved(r.id, answered, k):
                 continue
             carried[r.id] = entry, r
     return [
@@ -104,6 +106,23 @@ def earlier_reasons(
         )
         for entry, r in carried.values()
     ]
+
+
+@cache
+def _uncertainty_rules(k: Knowledge) -> dict[str, frozenset[str]]:
+    """Rules that read nothing but unanswered questions (cauda_equina_unsure), by id."""
+    return {
+        r.id: r.when_unanswered
+        for r in k.rules
+        if r.when_unanswered and not (r.when_yes or r.when_no or r.when_not_no or r.when_facts)
+    }
+
+
+def _resolved(rule_id: str, answered: KeysView[str], k: Knowledge) -> bool:
+    """An earlier "not sure" is not carried once the newest entry answers the questions:
+    the answer is the newer information (a yes fires its own rule)."""
+    questions = _uncertainty_rules(k).get(rule_id)
+    return questions is not None and questions <= answered
 
 
 def falls_in_window(entries: Sequence[LogEntry], k: Knowledge, answers: frozenset[str]) -> bool:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
+from radiculog.engine.more_facts import more_facts
 
 OTHER = {"left": "right", "right": "left"}
 _REGION = attrgetter("region")
@@ -93,6 +94,7 @@ def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
         found.add("onset_6_weeks_plus")
     else:
         found.add("onset_recent_or_unknown")  # an unknown onset is treated as new
+    found |= more_facts(findings)  # issue 18's ages, reflexes and feeling
     if knowledge is not None:
         found |= derived_facts(findings, knowledge, found)
     return found

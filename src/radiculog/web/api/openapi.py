@@ -116,6 +116,23 @@ FINDINGS_EXAMPLE = {
     "sensory": [{"region": "first_web_space", "side": "right", "repeatable": True}],
     "function": [{"test": "toe_lift", "left": 10, "right": 4}],
 }
+# A findings@2 document with issue 18's optional answers: sudden severe back pain at 67,
+# no blood thinners, not faint (urgent: an aneurysm is possible; calm enough to try).
+FINDINGS2_EXAMPLE = {
+    "schema": "radiculog/findings@2",
+    "age": 67,
+    "days_since_onset": 1,
+    "answers": {
+        "bladder_change": False,
+        "bowel_change": False,
+        "saddle_numbness": False,
+        "anticoagulant_or_bleeding_disorder": False,
+        "sudden_severe_pain": True,
+        "feeling_faint": False,
+        "night_sweats": False,
+    },
+    "pain": [{"region": "low_back", "side": "left"}],
+}
 
 
 # Checked in full by the fhir.resources models, then read into a findings document.
@@ -134,7 +151,7 @@ RESPONSE = {
 def _request(name: str) -> dict[str, Any]:
     if name == "findings":  # either version of the findings document
         schemas = [schema_object("findings"), schema_object("findings2"), RESPONSE]
-        return {"oneOf": schemas, "examples": [FINDINGS_EXAMPLE]}
+        return {"oneOf": schemas, "examples": [FINDINGS_EXAMPLE, FINDINGS2_EXAMPLE]}
     if name == "log":
         at = ("2026-11-20T08:00:00Z", "2026-11-20T20:00:00Z")
         entries = [{"at": t, "findings": FINDINGS_EXAMPLE} for t in at]

@@ -104,9 +104,15 @@ def _test_block(test: str, form: Form) -> TestBlock:
     )
 
 
+# Under 16 the home tests' adult norms do not apply (NICE NG59 covers over-16s): the page
+# offers no strength tests and says a clinician should examine instead (rule age_under_16).
+CHILD_BELOW = 16
+
+
 def _tests(current: Step, state: dict[str, Any], form: Form) -> dict[str, Any]:
-    suggested = suggested_tests(assess_state(state))
-    others = [_test_block(t, form) for t in TEST_ORDER if t not in suggested]
+    child = state.get("age") is not None and state["age"] < CHILD_BELOW
+    suggested = [] if child else suggested_tests(assess_state(state))
+    others = [] if child else [_test_block(t, form) for t in TEST_ORDER if t not in suggested]
     rows = []
     for name in form.fields:
         if name.startswith(("reflex:", "provocation:")) and name.endswith(":left"):
@@ -119,7 +125,8 @@ def _tests(current: Step, state: dict[str, Any], form: Form) -> dict[str, Any]:
         "others": others,
         "others_open": any(b.filled or b.errors for b in others),
         "rows": rows,
-        "opened": any(form[n].value() for n in clinician),
+        "opened": child or any(form[n].value() for n in clinician),
+        "child": child,
     }
 
 

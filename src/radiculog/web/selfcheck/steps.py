@@ -3,8 +3,10 @@
 Part one is the danger signs, three pages grouped by how soon each sign needs
 help (now, today, within days), so a person with none of them reaches the
 urgency answer after three taps. A question that matters only together with
-another (pain getting worse with past cancer, a small fall with weak bones) sits
-on its partner's page, so the pair is read, and acted on, when that page is sent.
+another (pain getting worse with past cancer, a small fall with weak bones, blood
+thinners or feeling faint with sudden severe pain, pregnancy with the bladder and
+saddle questions) sits on its partner's page, so the pair is read, and acted on,
+when that page is sent.
 Part two ("which nerve root") is optional and comes after that answer:
 symptoms, the two body maps and one page of strength tests. The engine decides
 what each answer means; this module only orders pages.
@@ -40,8 +42,17 @@ SAFETY_TOPICS: tuple[Step, ...] = (
             "both_legs",
             "weakness_worsening_rapidly",
             "major_trauma",
+            # issue 18: an emergency alone, or with its partner on this page
+            "leg_cold_pale",
+            "pregnant_or_recent_birth",
+            "sudden_severe_pain",
+            "feeling_faint",
+            "anticoagulant_or_bleeding_disorder",
         ),
-        _("Any one of these means getting help straight away."),
+        _(
+            "Any one of these means getting help straight away, except the last four:"
+            " they matter only together with another answer."
+        ),
     ),
     Step(
         "today",
@@ -58,6 +69,9 @@ SAFETY_TOPICS: tuple[Step, ...] = (
             "cancer_history",
             "pain_getting_worse",
             "immunosuppressed_or_iv_drug_use",
+            "spinal_procedure_recent",
+            "spinal_wound_problem",
+            "clonus",
         ),
         _("These need a clinician soon, but not an ambulance."),
     ),
@@ -73,6 +87,10 @@ SAFETY_TOPICS: tuple[Step, ...] = (
             "long_term_steroids",
             "osteoporosis",
             "minor_fall",
+            "hands_numb_or_clumsy",
+            "walking_unsteady",
+            "night_sweats",
+            "leg_pain_walking_eased_standing",
         ),
         _("The last danger-sign page. Your answer comes next."),
     ),

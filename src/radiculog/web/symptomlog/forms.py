@@ -46,9 +46,25 @@ NEW_FLAGS = (
     "pain_getting_worse",
     "toes_catching",
     "minor_fall",
+    # findings@2 (issue 18): signs that can start between entries.
+    "leg_cold_pale",
+    "sudden_severe_pain",
+    "feeling_faint",
+    "spinal_wound_problem",
+    "hands_numb_or_clumsy",
+    "walking_unsteady",
+    "clonus",
+    "night_sweats",
 )
 # findings@2 background: asked once, then carried forward (and can be changed).
-BACKGROUND = ("long_term_steroids", "osteoporosis")
+BACKGROUND = (
+    "long_term_steroids",
+    "osteoporosis",
+    # issue 18: what makes a sign mean more (a bleed, a birth, a recent procedure)
+    "anticoagulant_or_bleeding_disorder",
+    "pregnant_or_recent_birth",
+    "spinal_procedure_recent",
+)
 BACKGROUND_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("Not sure"))]
 SCHEMA_1, SCHEMA_2 = "radiculog/findings@1", "radiculog/findings@2"
 SIDES = ("left", "right")
@@ -155,12 +171,6 @@ class EntryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     none_new = forms.BooleanField(label=_("None of these has started"), required=False)
-    long_term_steroids = forms.ChoiceField(
-        choices=BACKGROUND_CHOICES, required=False, widget=forms.RadioSelect
-    )
-    osteoporosis = forms.ChoiceField(
-        choices=BACKGROUND_CHOICES, required=False, widget=forms.RadioSelect
-    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -171,9 +181,18 @@ class EntryForm(forms.Form):
         self.fields["new_flags"].choices = flag_choices()  # type: ignore[attr-defined]
         questions = load_knowledge().questions
         for name in BACKGROUND:  # the knowledge file's own wording
-            self.fields[name].label = questions[name].text
+            self.fields[name] = forms.ChoiceField(
+                label=questions[name].text,
+                choices=BACKGROUND_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+            )
         for name, words in THEN_LABELS.items():  # shown instead when the check was earlier
             self.fields[name].then_label = words  # type: ignore[attr-defined]
+
+    def background_fields(self) -> list[forms.BoundField]:
+        """The "about you" questions, in BACKGROUND's order, for the template."""
+        return [self[name] for name in BACKGROUND]
 
     def background_unanswered(self) -> bool:
         """Whether the "about you" part opens: a background question not yet answered."""
