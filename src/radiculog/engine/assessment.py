@@ -10,6 +10,7 @@ from radiculog.engine.card import DecisionCard, decision_card, falls
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import Weakness, weaknesses
 from radiculog.engine.knowledge import Explanation, Knowledge, load_knowledge
+from radiculog.engine.notes import NoteSign, read
 from radiculog.engine.other_explanations import consider, fitting
 from radiculog.engine.radicular import Radicular, checklist
 from radiculog.engine.red_flags import Reason, fired_reasons, missing_safety, most_urgent, worded
@@ -38,6 +39,9 @@ class Assessment:
     card: DecisionCard
     knowledge_version: str
     trend: Trend | None = field(default=None)
+    # Warning words read in what the person wrote (notes; in a log, every entry of the
+    # window), said back on every surface whether or not they changed the tier.
+    notes_read: tuple[NoteSign, ...] = ()
 
     @property
     def leaning(self) -> str | None:
@@ -102,4 +106,5 @@ def assess_findings(
         other_explanations=tuple(consider(findings, knowledge, urgent.tier, fits)),
         card=decision_card(knowledge, urgent.tier, roots, urgent.reasons, falls(findings)),
         knowledge_version=knowledge.version,
+        notes_read=read(findings.notes),
     )
