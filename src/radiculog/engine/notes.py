@@ -36,6 +36,7 @@ _CONTRACTIONS = {
 }
 _WORD = re.compile(r"\b(" + "|".join(_CONTRACTIONS) + r")\b")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+_GAP = "[ \n]"
 _APOSTROPHES = "'\u2019\u2018`\u00b4"
 
 
@@ -70,9 +71,14 @@ class _Reader(NamedTuple):
     sources: tuple[str, ...]
 
 
+def _phrase(phrase: str) -> str:
+    return _WORD.sub(lambda m: _CONTRACTIONS[m[1]], phrase).replace(" ", _GAP)
+
+
 def _regex(phrases: list[str]) -> str:
-    """Alternatives on whole words, contractions read with or without their "not"."""
-    body = "|".join(f"(?:{_WORD.sub(lambda m: _CONTRACTIONS[m[1]], p)})" for p in phrases)
+    """Alternatives on whole words, contractions read with or without their "not"; a
+    phrase may run over a line break (which otherwise ends a clause)."""
+    body = "|".join(f"(?:{_phrase(p)})" for p in phrases)
     return rf"(?<!\w)(?:{body})(?!\w)"
 
 

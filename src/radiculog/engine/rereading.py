@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from radiculog.engine import notes
 from radiculog.engine.findings import NO, UNANSWERED, YES, Findings
+from radiculog.engine.knowledge import TIERS
 
 if TYPE_CHECKING:
     from radiculog.engine.red_flags import Reason
 
 ONSET_FACT = "onset_within_days"
-_TIER_RANK = {"watchful": 0, "soon": 1, "urgent": 2, "emergency": 3}  # knowledge.TIERS
 
 
 class Reread(NamedTuple):
@@ -148,4 +148,4 @@ def more_urgent_reading(
                 added.append(_said(reason, group))
     if not added:
         return fired
-    return sorted([*fired, *added], key=lambda r: -_TIER_RANK[r.tier])
+    return sorted([*fired, *added], key=lambda r: -TIERS.index(r.tier))

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -65,9 +66,10 @@ def radiculog_reader(text: str) -> frozenset[str]:
 def main() -> None:
     for name in SETS:
         s = score(load(name), radiculog_reader)
-        print(f"{name}: {s.notes} notes, precision {s.precision:.1%}, recall {s.recall:.1%}")
+        out = f"{name}: {s.notes} notes, precision {s.precision:.1%}, recall {s.recall:.1%}\n"
         for text, read, labelled in s.wrong:
-            print(f"  {text!r}: read {sorted(read)}, labelled {sorted(labelled)}")
+            out += f"  {text!r}: read {sorted(read)}, labelled {sorted(labelled)}\n"
+        sys.stdout.write(out)
 
 
 if __name__ == "__main__":
