@@ -146,3 +146,13 @@ def test_the_documented_examples_are_valid_and_calm_enough_to_try(client, post_j
             response = post_json(url, example)
             assert response.status_code == 200
             assert response.json()["urgency"]["tier"] == "urgent"  # new weakness, no emergency
+
+
+def test_assess_reads_the_notes_and_says_back_what_was_read(post_json):
+    from tests.conftest import findings
+
+    response = post_json(ASSESS, findings(notes="cant feel the toilet paper"))
+    body = response.json()
+    assert response.status_code == 200 and body["urgency"]["tier"] == "emergency"
+    assert body["notes_read"][0]["quote"] == "cant feel the toilet paper"
+    assert body["urgency"]["reasons"][0]["text"].startswith('You wrote "cant feel the toilet')
