@@ -136,3 +136,10 @@ def test_a_disagreement_may_only_override_no_or_unanswered(bad: list[str]) -> No
     }
     with pytest.raises(ValueError, match="overrides only"):
         rereading._parse(raw)
+
+
+def test_catching_toes_contradict_no_new_weakness() -> None:
+    d = doc({"toes_catching": True}, function=WEAK_BOTH, days_since_onset=60)
+    tier, reasons = urgency(d)
+    assert tier == "emergency"  # not both_legs_weak_known (soon)
+    assert "toes catch" in reasons["reread_both_legs_weak_new"]
