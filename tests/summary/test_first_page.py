@@ -112,3 +112,16 @@ def test_an_answered_findings2_warning_question_gets_its_row() -> None:
     toes = log_of({"answers": {"toes_catching": True}, "schema": "radiculog/findings@2"}, {})
     (row,) = [r for r in page(toes).screen if r.question == "tripping or toes catching"]
     assert row.tier == "urgent" and row.warning_at == T0
+
+
+def test_a_warning_written_in_the_log_and_contradicted_answers_are_named() -> None:
+    log = log_of({}, {"notes": "numb when I wipe"})
+    result = page(log)
+    assert result.tier == "emergency" and not result.any_warning  # no answer says so
+    assert 'Written in the notes on 21 Nov 20:00: "numb when I wipe"' in " ".join(result.why)
+    legs = [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}]
+    lines = page(log_of({"days_since_onset": 3, "pain": legs})).why
+    assert (
+        "Answer contradicted by the body map, onset or tests, read the more urgent way: "
+        "new or worsening symptoms in both legs (emergency)."
+    ) in lines
