@@ -77,3 +77,21 @@ def test_the_result_page_names_the_answers_that_disagreed(client: Client) -> Non
     assert response.context["tier"] == "emergency"
     why = BeautifulSoup(response.content, "html.parser").select_one("ul.reasons")
     assert "whatever the both-legs answer says" in why.get_text(" ", strip=True)
+
+
+@pytest.mark.django_db
+def test_a_contradicted_no_is_not_listed_as_reassuring(client: Client) -> None:
+    from tests.web.selfcheck_helpers import walk
+
+    findings = {
+        "schema": "radiculog/findings@2",
+        "answers": dict(SAFETY_NO),
+        "days_since_onset": 5,
+        "pain": [{"region": "lateral_leg", "side": "left"}],
+        "function": [{"test": "heel_walk", "left": "unable", "right": "normal"}],
+    }
+    walk(client, findings)
+    response = client.get("/check/result/")
+    assert response.context["tier"] == "urgent"
+    fits = [row.qid for row in response.context["sides"]["fits"]]
+    assert "weakness_new" not in fits and "bladder_change" in fits

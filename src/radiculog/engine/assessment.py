@@ -13,7 +13,15 @@ from radiculog.engine.knowledge import Explanation, Knowledge, load_knowledge
 from radiculog.engine.notes import NoteSign, read
 from radiculog.engine.other_explanations import consider, fitting
 from radiculog.engine.radicular import Radicular, checklist
-from radiculog.engine.red_flags import Reason, fired_reasons, missing_safety, most_urgent, worded
+from radiculog.engine.red_flags import (
+    Reason,
+    facts,
+    fired_reasons,
+    missing_safety,
+    most_urgent,
+    worded,
+)
+from radiculog.engine.rereading import read_as_yes
 from radiculog.engine.roots import RootPicture, picture
 
 if TYPE_CHECKING:
@@ -26,6 +34,8 @@ class Urgency:
     screening_complete: bool
     missing: tuple[str, ...]
     reasons: tuple[Reason, ...]
+    # Questions the more urgent reading read as yes (rereading.py): not reassuring answers.
+    read_as_yes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,12 @@ def urgency(
     if not reasons:
         reasons.append(no_warning_signs_reason(knowledge))
     tier = reasons[0].tier if len(reasons) == 1 else most_urgent([r.tier for r in reasons])
-    return Urgency(tier, not missing, tuple(missing), tuple(reasons))
+    read = read_as_yes(findings, facts(findings, knowledge)) if _rereads(reasons) else ()
+    return Urgency(tier, not missing, tuple(missing), tuple(reasons), read)
+
+
+def _rereads(reasons: list[Reason]) -> bool:
+    return any(r.id.startswith(("reread_", "note_")) for r in reasons)
 
 
 def assess_findings(

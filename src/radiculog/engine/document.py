@@ -21,6 +21,7 @@ def _urgency(a: Assessment, k: Knowledge) -> dict[str, Any]:
         "tier": a.urgency.tier,
         "screening_complete": a.urgency.screening_complete,
         "missing": list(a.urgency.missing),
+        "read_as_yes": list(a.urgency.read_as_yes),
         "headline": advice.title,
         "action": advice.do,
         "timing": advice.within,

@@ -113,6 +113,11 @@ def rereads(findings: Findings, known: set[str]) -> list[Reread]:
     return found
 
 
+def read_as_yes(findings: Findings, known: set[str]) -> tuple[str, ...]:
+    """The questions the more urgent reading reads as yes, each once."""
+    return tuple(dict.fromkeys(r.question for r in rereads(findings, known)))
+
+
 def read_yes(findings: Findings, questions: Iterable[str]) -> Findings:
     """The same findings with ``questions`` answered yes."""
     return replace(findings, answers={**findings.answers, **dict.fromkeys(questions, YES)})

@@ -139,7 +139,8 @@ def assess_log(
         reasons = [r for r in reasons if r.id != "no_warning_signs"]
     tier = most_urgent([r.tier for r in reasons])
     ordered = tuple(sorted(reasons, key=lambda r: -k.tiers[r.tier].rank))
-    urgency = Urgency(tier, newest.urgency.screening_complete, newest.urgency.missing, ordered)
+    first = newest.urgency
+    urgency = Urgency(tier, first.screening_complete, first.missing, ordered, first.read_as_yes)
     seated = log_screen.falls_in_window(entries, k, FALLS)
     return replace(
         newest,
