@@ -47,6 +47,15 @@ def test_assess_file_as_text_through_a_real_process(tmp_path: Path) -> None:
     assert "Which nerve root" not in result.stdout  # nothing between the person and help
 
 
+def test_the_command_line_says_back_what_it_read_in_the_notes(tmp_path: Path) -> None:
+    f = tmp_path / "f.json"
+    f.write_text(json.dumps(findings(notes="Wet myself twice. No fever.")))
+    text = " ".join(run("assess", str(f)).stdout.split())
+    assert text.startswith("[!!!] EMERGENCY")
+    assert 'What you wrote: - You wrote "Wet myself": that is a warning sign' in text
+    assert "(fever with back pain)" not in text  # "No fever" is negated: not read
+
+
 def test_the_region_names_its_emergency_number_through_a_real_process(tmp_path: Path) -> None:
     f = tmp_path / "f.json"
     f.write_text(json.dumps(findings(answers={"bladder_change": True})))

@@ -99,6 +99,30 @@ def test_cauda_equina_wording_with_matching_symptoms_raises_to_emergency() -> No
     assert "emergency" in ces.advice
 
 
+@pytest.mark.parametrize(
+    ("parts", "reason"),
+    [
+        ({"notes": "I wet myself last night"}, "note_bladder_change"),
+        (
+            {
+                "schema": "radiculog/findings@2",
+                "days_since_onset": 3,
+                "pain": [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}],
+            },
+            "reread_both_legs",
+        ),
+    ],
+)
+def test_cauda_equina_symptoms_read_from_notes_or_contradicted_answers_count(
+    parts: dict[str, Any], reason: str
+) -> None:
+    from tests.conftest import findings
+
+    a = assess(findings(**parts)).to_dict()
+    ces = compare(read_report(CES_TEXT), a, 38).cauda_equina
+    assert ces.raises_to_emergency and reason in ces.matching_symptoms
+
+
 def test_cauda_equina_wording_alone_says_discuss_promptly_and_does_not_raise() -> None:
     from radiculog.engine.services import current_region, services
 

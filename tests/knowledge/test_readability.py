@@ -85,6 +85,13 @@ def person_facing() -> list[tuple[str, str]]:
     for rid, root in _load("roots.toml")["roots"].items():
         out += _walk(root, f"roots.{rid}")
     out += _walk(_load("imaging_vocabulary.toml")["plain"], "imaging.plain")
+    for d in _load("disagreements.toml")["disagreement"]:
+        out += _walk(d["said"], f"disagreements.{d['id']}.said")
+    phrases = _load("note_phrases.toml")
+    for field in ("said", "said_in_log"):
+        out += _walk(phrases[field], f"note_phrases.{field}.text")
+    for sign in phrases["signs"]:
+        out += _walk(sign["sign"], f"note_phrases.{sign['question']}.sign")
     return [(where, text) for where, text in out if text]
 
 
@@ -103,7 +110,7 @@ def _item(where: str) -> str:
 def test_the_inventory_covers_every_person_facing_file() -> None:
     places = {where.split(".")[0] for where, _ in person_facing()}
     assert places == {"advice", "red_flags", "reasons", "home_tests", "other", "vocabulary",
-                      "roots", "imaging"}  # fmt: skip
+                      "roots", "imaging", "disagreements", "note_phrases"}  # fmt: skip
     assert len(person_facing()) > 250
 
 

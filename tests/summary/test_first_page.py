@@ -128,3 +128,16 @@ def test_warning_rows_are_listed_and_the_rest_fold_into_lines() -> None:
     assert "new bowel trouble" in unanswered  # never answered: not folded in with the "no"s
     assert not unanswered & set(calm)
     assert len(result.listed) + len(result.calm) + len(result.unanswered) == len(result.screen)
+
+
+def test_a_warning_written_in_the_log_and_contradicted_answers_are_named() -> None:
+    log = log_of({}, {"notes": "numb when I wipe"})
+    result = page(log)
+    assert result.tier == "emergency" and not result.any_warning  # no answer says so
+    assert 'Written in the notes on 21 Nov 20:00: "numb when I wipe"' in " ".join(result.why)
+    legs = [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}]
+    lines = page(log_of({"days_since_onset": 3, "pain": legs})).why
+    assert (
+        "Answer contradicted by the body map, onset or tests, read the more urgent way: "
+        "new or worsening symptoms in both legs (emergency)."
+    ) in lines

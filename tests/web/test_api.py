@@ -162,3 +162,13 @@ def test_the_openapi_findings_examples_are_valid_and_answer_as_the_engine_does(c
         assert response.json()["urgency"]["tier"] == radiculog.assess(example).urgency.tier
     reasons = post_json(ASSESS, new).json()["urgency"]["reasons"]
     assert "sudden_pain_over_60" in {r["id"] for r in reasons}
+
+
+def test_assess_reads_the_notes_and_says_back_what_was_read(post_json):
+    from tests.conftest import findings
+
+    response = post_json(ASSESS, findings(notes="cant feel the toilet paper"))
+    body = response.json()
+    assert response.status_code == 200 and body["urgency"]["tier"] == "emergency"
+    assert body["notes_read"][0]["quote"] == "cant feel the toilet paper"
+    assert body["urgency"]["reasons"][0]["text"].startswith('You wrote "cant feel the toilet')

@@ -10,9 +10,18 @@ from radiculog.engine.card import DecisionCard, decision_card, falls
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import Weakness, weaknesses
 from radiculog.engine.knowledge import Explanation, Knowledge, load_knowledge
+from radiculog.engine.notes import NoteSign, read
 from radiculog.engine.other_explanations import consider, fitting
 from radiculog.engine.radicular import Radicular, checklist
-from radiculog.engine.red_flags import Reason, fired_reasons, missing_safety, most_urgent, worded
+from radiculog.engine.red_flags import (
+    Reason,
+    facts,
+    fired_reasons,
+    missing_safety,
+    most_urgent,
+    worded,
+)
+from radiculog.engine.rereading import read_as_yes
 from radiculog.engine.roots import RootPicture, picture
 
 if TYPE_CHECKING:
@@ -25,6 +34,8 @@ class Urgency:
     screening_complete: bool
     missing: tuple[str, ...]
     reasons: tuple[Reason, ...]
+    # Questions the more urgent reading read as yes (rereading.py): not reassuring answers.
+    read_as_yes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,9 @@ class Assessment:
     card: DecisionCard
     knowledge_version: str
     trend: Trend | None = field(default=None)
+    # Warning words read in what the person wrote (notes; in a log, every entry of the
+    # window), said back on every surface whether or not they changed the tier.
+    notes_read: tuple[NoteSign, ...] = ()
 
     @property
     def leaning(self) -> str | None:
@@ -80,7 +94,12 @@ def urgency(
     if not reasons:
         reasons.append(no_warning_signs_reason(knowledge))
     tier = reasons[0].tier if len(reasons) == 1 else most_urgent([r.tier for r in reasons])
-    return Urgency(tier, not missing, tuple(missing), tuple(reasons))
+    read = read_as_yes(findings, facts(findings, knowledge)) if _rereads(reasons) else ()
+    return Urgency(tier, not missing, tuple(missing), tuple(reasons), read)
+
+
+def _rereads(reasons: list[Reason]) -> bool:
+    return any(r.id.startswith(("reread_", "note_")) for r in reasons)
 
 
 def assess_findings(
@@ -102,4 +121,5 @@ def assess_findings(
         other_explanations=tuple(consider(findings, knowledge, urgent.tier, fits)),
         card=decision_card(knowledge, urgent.tier, roots, urgent.reasons, falls(findings)),
         knowledge_version=knowledge.version,
+        notes_read=read(findings.notes),
     )

@@ -21,6 +21,7 @@ def _urgency(a: Assessment, k: Knowledge) -> dict[str, Any]:
         "tier": a.urgency.tier,
         "screening_complete": a.urgency.screening_complete,
         "missing": list(a.urgency.missing),
+        "read_as_yes": list(a.urgency.read_as_yes),
         "headline": advice.title,
         "action": advice.do,
         "timing": advice.within,
@@ -106,6 +107,22 @@ def _card(a: Assessment) -> dict[str, Any]:
     }
 
 
+def _notes_read(a: Assessment) -> list[dict[str, Any]]:
+    """What was read in the person's own words (an extension: absent from assessment@1)."""
+    return [
+        {
+            "question": s.question,
+            "sign": s.sign,
+            "quote": s.quote,
+            "text": s.said,
+            "from": s.where,
+            "at": s.at.isoformat() if s.at else None,
+            "sources": list(s.sources),
+        }
+        for s in a.notes_read
+    ]
+
+
 def _cited(a: Assessment) -> set[str]:
     """Every source id the document cites (a test checks this against a walk of the document)."""
     found: set[str] = set()
@@ -119,6 +136,8 @@ def _cited(a: Assessment) -> set[str]:
     for check in (a.card.daily_check, a.card.also_check):
         if check is not None:
             found.update(check.test.sources)
+    for sign in a.notes_read:
+        found.update(sign.sources)
     return found
 
 
@@ -165,6 +184,7 @@ def assessment_document(a: Assessment) -> dict[str, Any]:
         ],
         "decision_card": _card(a),
         "disclaimer": k.disclaimer,
+        "notes_read": _notes_read(a),
     }
     if a.trend is not None:
         from radiculog.engine.trend import trend_document

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from radiculog.engine.findings import Findings
 from radiculog.engine.knowledge import Knowledge
+from radiculog.engine.notes import NoteSign, entry_findings, entry_signs
 from radiculog.engine.red_flags import Reason, fired_reasons, worded
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def earlier_reasons(
         if covered(entry.at, seen):
             continue
         extra = SECOND_LEG if n in new_second else frozenset()
-        for r in fired_reasons(entry.findings, k, extra):
+        for r in fired_reasons(entry_findings(entry), k, extra):
             if r.tier == "watchful" or r.id in newest_ids or _resolved(r.id, answered, k):
                 continue
             carried[r.id] = entry, r
@@ -128,3 +129,9 @@ def _resolved(rule_id: str, answered: KeysView[str], k: Knowledge) -> bool:
 def falls_in_window(entries: Sequence[LogEntry], k: Knowledge, answers: frozenset[str]) -> bool:
     recent = entries[window_index(entries, k) :]
     return any(not answers.isdisjoint(e.findings.yes) for e in recent)
+
+
+def notes_read(entries: Sequence[LogEntry], k: Knowledge) -> tuple[NoteSign, ...]:
+    """What the window's entries were read as, newest entry first (each field on its own)."""
+    window = entries[window_index(entries, k) :]
+    return tuple(sign for entry in reversed(window) for sign in entry_signs(entry, when(entry)))

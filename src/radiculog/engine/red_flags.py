@@ -12,6 +12,7 @@ from functools import cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from radiculog.engine import rereading
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import TIERS, Knowledge, Rule
@@ -182,7 +183,18 @@ def fired_reasons(
     findings: Findings, knowledge: Knowledge, extra_facts: frozenset[str] = frozenset()
 ) -> list[Reason]:
     """The rules that fire, most urgent first; the knowledge file's order within a tier.
-    ``extra_facts`` are facts only a log can show (e.g. second_leg_new)."""
+    ``extra_facts`` are facts only a log can show (e.g. second_leg_new). Answers other
+    findings contradict, and what the notes say, add the more urgent reading's reasons
+    (rereading.py): never fewer reasons than the answers as given."""
+    fired, known = _fired(findings, knowledge, extra_facts)
+    return rereading.more_urgent_reading(
+        findings, known, fired, lambda reread: _fired(reread, knowledge, extra_facts)[0]
+    )
+
+
+def _fired(
+    findings: Findings, knowledge: Knowledge, extra_facts: frozenset[str]
+) -> tuple[list[Reason], set[str]]:
     screen = _screen(knowledge)
     known = facts(findings, knowledge)
     if extra_facts:
@@ -191,7 +203,7 @@ def fired_reasons(
     candidates = screen.rules.candidates(yes, no, known)
     fired = [rule.id for rule in candidates if fires(rule, yes, no, known)]
     fired.sort(key=screen.order.__getitem__)
-    return [screen.reason[rule_id] for rule_id in fired]
+    return [screen.reason[rule_id] for rule_id in fired], known
 
 
 def missing_safety(findings: Findings, knowledge: Knowledge) -> list[str]:

@@ -88,6 +88,8 @@ def _card(a: Assessment, k: Knowledge) -> list[str]:
 def render(a: Assessment) -> str:
     k = load_knowledge()
     parts: list[list[str]] = [_urgency(a, k)]
+    if a.notes_read:  # said back whatever the tier: the person sees their words were read
+        parts.append(["What you wrote:", *_bullets([s.said for s in a.notes_read])])
     if a.urgency.tier != "emergency":
         checklist = (
             f"Nerve-root checklist: {a.radicular.yes_count} of 4 yes, so nerve-root irritation "

@@ -20,6 +20,7 @@ from radiculog.engine.card import FALLS, decision_card
 from radiculog.engine.findings import Findings
 from radiculog.engine.function_trend import FunctionChange, function_changes, function_reasons
 from radiculog.engine.knowledge import Knowledge, load_knowledge
+from radiculog.engine.notes import entry_findings
 from radiculog.engine.other_explanations import consider
 from radiculog.engine.red_flags import Reason, most_urgent, worded
 
@@ -130,7 +131,7 @@ def assess_log(
     last = len(entries) - 1
     second = log_screen.second_leg_new(entries, seen, k)
     extra = log_screen.SECOND_LEG if last in second else frozenset()
-    newest = assess_findings(entries[-1].findings, k, extra)
+    newest = assess_findings(entry_findings(entries[-1]), k, extra)
     trend = compute_trend(entries, k, count)
     earlier = log_screen.earlier_reasons(entries, seen, k, {r.id for r in newest.urgency.reasons})
     reasons = [*newest.urgency.reasons, *earlier, *trend.escalation]
@@ -138,7 +139,8 @@ def assess_log(
         reasons = [r for r in reasons if r.id != "no_warning_signs"]
     tier = most_urgent([r.tier for r in reasons])
     ordered = tuple(sorted(reasons, key=lambda r: -k.tiers[r.tier].rank))
-    urgency = Urgency(tier, newest.urgency.screening_complete, newest.urgency.missing, ordered)
+    first = newest.urgency
+    urgency = Urgency(tier, first.screening_complete, first.missing, ordered, first.read_as_yes)
     seated = log_screen.falls_in_window(entries, k, FALLS)
     return replace(
         newest,
@@ -146,6 +148,7 @@ def assess_log(
         trend=trend,
         card=decision_card(k, tier, newest.roots, ordered, seated),
         other_explanations=tuple(consider(newest.findings, k, tier)),
+        notes_read=log_screen.notes_read(entries, k),
     )
 
 

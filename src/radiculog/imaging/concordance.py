@@ -141,11 +141,26 @@ def _fit(f: LevelFinding, leaning: str | None, side: str | None, possible: set[s
     return LevelFit(f.level, f.finding, f.roots, f.side, fit, reason, why)
 
 
+# A reason carried from an earlier log entry, read from the notes or from answers that
+# disagree (engine/log_screen.py, rereading.py) is the same warning sign as its rule.
+_READ_AGAIN = ("earlier_", "reread_", "note_")
+
+
+def _rule_id(reason_id: str) -> str:
+    while reason_id.startswith(_READ_AGAIN):
+        reason_id = reason_id.split("_", 1)[1]
+    return reason_id
+
+
 def _cauda_equina(report: ImagingReport, assessment: Mapping[str, Any]) -> CaudaEquina:
     ids = set(load_vocabulary().raw["cauda_equina_symptoms"]["reason_ids"])
     urgency = assessment.get("urgency") or {}
     reasons = urgency.get("reasons") or [] if isinstance(urgency, Mapping) else []
-    matching = tuple(r["id"] for r in reasons if isinstance(r, Mapping) and r.get("id") in ids)
+    matching = tuple(
+        r["id"]
+        for r in reasons
+        if isinstance(r, Mapping) and isinstance(r.get("id"), str) and _rule_id(r["id"]) in ids
+    )
     if not report.cauda_equina_risk:
         return CaudaEquina(False, matching, False, "")
     # Filled per call: the sentence names the deployment region's emergency number.

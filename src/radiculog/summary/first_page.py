@@ -153,6 +153,26 @@ def duration(log: Mapping[str, Any]) -> str:
     return "Duration not given."
 
 
+def more_urgent_reading(assessment: Mapping[str, Any]) -> list[str]:
+    """Warnings the person wrote, and answers other findings contradict (the engine's
+    more urgent reading): the answers alone do not show them."""
+    out = []
+    for item in assessment.get("notes_read", []):
+        when = f" on {parse_at(item['at']):%d %b %H:%M}" if item.get("at") else ""
+        out.append(f'Written in the {item["from"]}{when}: "{item["quote"]}" ({item["sign"]}).')
+    questions = load_knowledge().questions
+    for reason in assessment.get("urgency", {}).get("reasons", []):
+        rule = str(reason.get("id", "")).removeprefix("earlier_")
+        if rule.startswith("reread_"):
+            rule = rule.removeprefix("reread_")
+            name = questions[rule].short if rule in questions else rule.replace("_", " ")
+            out.append(
+                f"Answer contradicted by the body map, onset or tests, read the more urgent "
+                f"way: {name} ({reason['tier']})."
+            )
+    return out
+
+
 def why(assessment: Mapping[str, Any], k: Knowledge, rows: Sequence[ScreenRow]) -> list[str]:
     """The tier's reasons in the clinician's terms (facts, not advice)."""
     out = [
@@ -179,6 +199,7 @@ def why(assessment: Mapping[str, Any], k: Knowledge, rows: Sequence[ScreenRow]) 
         out.append(TREND_WORDS["sensory"]["spreading"])
     if trend.get("pain_extent") == "peripheralizing":
         out.append(TREND_WORDS["pain_extent"]["peripheralizing"])
+    out += more_urgent_reading(assessment)
     if not out:  # a stable weakness still needs examining (the root picture gives it)
         out += [f"{w['text']} Not getting worse." for w in assessment.get("weakness", [])]
     missing = assessment.get("urgency", {}).get("missing", [])

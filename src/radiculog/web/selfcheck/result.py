@@ -87,10 +87,13 @@ def decision_sides(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
     # for questions a rule fires on when answered no (such as walking a few minutes).
     fires_on_yes = {q for rule in k.rules for q in rule.when_yes}
     fires_on_no = {q for rule in k.rules for q in rule.when_no} - fires_on_yes
+    # A "no" the more urgent reading read as yes is not reassuring (rereading.py).
+    contradicted = set(a["urgency"].get("read_as_yes", []))
     fits = [
         q
         for q in k.screening_ids
         if state["answers"].get(q) == ("yes" if q in fires_on_no else "no")
+        and q not in contradicted
     ]
     reasons = [
         r
