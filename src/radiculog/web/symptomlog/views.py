@@ -26,7 +26,7 @@ from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.entry_time import EntryTimeError, entry_moment
 from radiculog.web.symptomlog.forms import WHEN_ERRORS, EntryForm, findings_from, initial_from
 from radiculog.web.symptomlog.models import Entry, Log, ReadLog, read_entries
-from radiculog.web.symptomlog.seen import seen_times
+from radiculog.web.symptomlog.seen import seen_times, shown_signs
 from radiculog.web.symptomlog.writing import (
     MEASURE_FIELDS,
     add_entry,
@@ -50,10 +50,12 @@ def log_context(read: ReadLog, log: Log) -> dict[str, Any]:
     prefetch_related_objects([log], "clinician_seen")  # read twice below: one query
     doc = read.doc
     assessment = assessing.assessment_of(read, seen_times(log))
+    newest = read.parsed[-1].at if read.parsed else None
     return {
         "doc": doc,
         "assessment": assessment,
-        "escalation": assessing.escalation(assessment),
+        "escalation": assessing.escalation(assessment, newest),
+        "shown_signs": shown_signs(assessment),
         "charts": trendview.charts(doc),
         "maps": trendview.body_maps(doc),
         "direction": trendview.direction(assessment),
