@@ -121,3 +121,56 @@ def test_an_entry_after_the_present_keeps_every_sign_before_it(
     future = {**extra, "hours_ago": -ahead, "yes": set()}
     tier = assess_log(_log([*entries, future]), now=NOW).urgency.tier
     assert RANK[tier] >= _floor(entries, [])
+
+
+findings_st = st.fixed_dictionaries(
+    {
+        "yes": st.sets(st.sampled_from([*SIGNS, "both_legs", "weakness_new", "bowel_change"])),
+        "no": st.sets(st.sampled_from(["weakness_new", "both_legs"])),
+        "left": st.sampled_from([0, 3, 10, "unable", "weaker", "normal"]),
+        "right": st.sampled_from([0, 3, 10, "unable", "weaker", "normal"]),
+        "marks": st.sets(st.sampled_from(["left", "right", "saddle"])),
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(findings_st)
+def test_the_cheap_cauda_equina_test_never_skips_an_entry_whose_rule_fires(
+    raw: dict[str, Any],
+) -> None:
+    """log_screen.may_fire_ces lets older_reasons skip entries: it may say yes too
+    often, never no when a cauda equina rule fires."""
+    from radiculog.engine.knowledge import load_knowledge
+    from radiculog.engine.log_screen import may_fire_ces
+    from radiculog.engine.red_flags import fired_reasons
+
+    k = load_knowledge()
+    answers = {**dict.fromkeys(raw["no"], False), **dict.fromkeys(raw["yes"], True)}
+    pain = [
+        {"region": "saddle"} if m == "saddle" else {"region": "calf", "side": m}
+        for m in raw["marks"]
+    ]
+    doc = findings(
+        answers=answers,
+        pain=pain,
+        function=[{"test": "toe_lift", "left": raw["left"], "right": raw["right"]}],
+    )
+    entry = radiculog.parse_log(
+        {"schema": "radiculog/log@1", "entries": [{"at": NOW.isoformat(), "findings": doc}]}
+    )[0]
+    ces = set(k.method["log"]["cauda_equina_rules"])
+    if ces & {r.id for r in fired_reasons(entry.findings, k)}:
+        assert may_fire_ces(entry.findings, k)
+
+
+def test_every_cauda_equina_rule_is_keyed_by_what_the_cheap_test_reads() -> None:
+    from radiculog.engine.knowledge import load_knowledge
+    from radiculog.engine.log_screen import CES_FACTS
+
+    k = load_knowledge()
+    ids = set(k.method["log"]["cauda_equina_rules"])
+    rules = [r for r in k.rules if r.id in ids]
+    assert {r.id for r in rules} == ids  # each listed id is a rule
+    for rule in rules:
+        assert rule.when_yes or set(rule.when_facts) & CES_FACTS, rule.id

@@ -15,9 +15,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from radiculog.engine.findings import Findings
+from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import Knowledge
 from radiculog.engine.log_visits import Visit, released
 from radiculog.engine.red_flags import Reason, fired_reasons, worded
@@ -131,6 +133,8 @@ def older_reasons(
     ces = frozenset(rule["cauda_equina_rules"])
     carried: dict[str, tuple[LogEntry, Reason]] = {}
     for entry in entries[: min(window_index(entries, k, now), len(entries) - 1)]:
+        if not may_fire_ces(entry.findings, k):
+            continue
         for r in fired_reasons(entry.findings, k):
             if r.id in ces and not released(r.id, entry.at, seen):
                 carried[r.id] = entry, r
@@ -155,10 +159,52 @@ def older_indexes(entries: Sequence[LogEntry], k: Knowledge, before: int) -> set
     ces = frozenset(k.method["log"]["cauda_equina_rules"])
     latest: dict[str, int] = {}
     for n in range(before):
+        if not may_fire_ces(entries[n].findings, k):
+            continue
         for r in fired_reasons(entries[n].findings, k):
             if r.id in ces:
                 latest[r.id] = n
     return set(latest.values())
+
+
+# The facts a cauda equina rule may need besides a yes answer, each checked cheaply
+# below (second_leg_new is a log fact, never fired by an entry on its own).
+CES_FACTS = frozenset(
+    {"saddle_marked", "deficit_both_sides", "deficit_opposite_leg", "second_leg_new"}
+)
+
+
+@cache
+def _ces_questions(k: Knowledge) -> frozenset[str]:
+    ids = frozenset(k.method["log"]["cauda_equina_rules"])
+    return frozenset(q for r in k.rules if r.id in ids for q in r.when_yes)
+
+
+@cache
+def _ces_deficit_rules(k: Knowledge) -> tuple[frozenset[str], ...]:
+    """The when_not_no questions of each cauda equina rule that needs a deficit."""
+    ids = frozenset(k.method["log"]["cauda_equina_rules"])
+    deficit = {"deficit_both_sides", "deficit_opposite_leg"}
+    return tuple(
+        frozenset(r.when_not_no) for r in k.rules if r.id in ids and deficit & set(r.when_facts)
+    )
+
+
+def may_fire_ces(findings: Findings, k: Knowledge) -> bool:
+    """Whether any cauda equina rule could fire for these findings: a yes to one of
+    their questions, a saddle mark, or a side's own deficit. A cheap test that lets a
+    year of entries before the window be read in a few milliseconds; a test checks
+    that every such rule needs one of them."""
+    if not _ces_questions(k).isdisjoint(findings.yes):
+        return True
+    if any(m.region == "saddle" for m in findings.marked()):
+        return True
+    if not findings.function:
+        return False
+    no = findings.no  # a deficit rule answered "no" (not new weakness) cannot fire
+    if all(not questions.isdisjoint(no) for questions in _ces_deficit_rules(k)):
+        return False
+    return bool(own_deficit_sides(findings))
 
 
 def falls_in_window(
