@@ -218,3 +218,22 @@ def test_the_page_the_api_the_command_line_and_the_report_agree(
     if case == "older bladder":
         assert tiers == {"urgent"} and "bladder_change" in _signs(page)
         assert held == {"urgent"}  # not its old emergency under an urgent headline
+
+
+def test_an_entry_for_yesterday_counts_its_days_since_onset_to_its_own_date(
+    people: People, client: Client
+) -> None:
+    """Durations count from the first symptom date: the days carried from the newest
+    entry are moved to this entry's own date (one typed later for yesterday: a day
+    fewer), so every entry names the same onset and the report's duration is right."""
+    from tests.web.test_log_entry import form_data
+
+    log = Log.objects.get(owner=people.alice)
+    add_entry(log, {**base_findings(), "days_since_onset": 6}, at=LOG_NOW - timedelta(hours=2))
+    client.force_login(people.alice)
+    client.post(reverse("symptomlog:new"), form_data(when_day="yesterday", when_time="20:00"))
+    client.post(reverse("symptomlog:new"), form_data())
+    days = [e.findings.get("days_since_onset") for e in log.entries.order_by("at")]
+    assert days == [5, 6, 6]  # 27 Nov 20:00, 28 Nov 10:00, 28 Nov 12:00: onset 22 Nov
+    report = client.get(reverse("reports:report")).context["first"]
+    assert report.duration == "Symptoms for 6 days at the latest entry."

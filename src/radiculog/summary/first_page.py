@@ -149,8 +149,8 @@ def screen(
 
 def duration(log: Mapping[str, Any]) -> str:
     """Days from the first symptom date to the latest entry. Each entry's onset date is
-    its own date less its days_since_onset; the earliest is the first symptom date, so
-    an entry typed later for yesterday (carrying today's count) cannot shift it."""
+    its own date less its days_since_onset (the log page counts each entry's days to
+    its own date, so they agree); the earliest is the first symptom date."""
     items = entries(log)
     onsets = [
         parse_at(e["at"]).date() - timedelta(days=days)
