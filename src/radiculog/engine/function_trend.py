@@ -164,28 +164,26 @@ def function_changes(
     return changes
 
 
+def _known_reason(c: FunctionChange, k: Knowledge, name: str) -> Reason:
+    """Known weakness: reasons.toml [trend_weaker_known]; tier: method.toml [trend]."""
+    tier = k.method["trend"]["function_known_tier"]
+    rid = f"trend_weaker_known_{c.test}_{c.side}"
+    return worded(
+        k, "trend_weaker_known", rid, tier, side=c.side, test_name=name, seen=c.seen, last=c.last
+    )
+
+
 def function_reasons(changes: tuple[FunctionChange, ...], k: Knowledge) -> list[Reason]:
-    """Words and sources: knowledge/reasons.toml [trend_weaker], [trend_dip] and
-    [trend_weaker_both_sides]; tiers: method.toml [trend] and [trend_series]."""
+    """Words and sources: knowledge/reasons.toml [trend_weaker], [trend_dip],
+    [trend_weaker_known] and [trend_weaker_both_sides]; tiers: method.toml [trend] and
+    [trend_series]. A known change is not a side getting weaker now."""
     rule, series = k.method["trend"], k.method["trend_series"]
     reasons = []
     worse_sides = set()
     for c in changes:
         name = k.home_tests[c.test].name.lower()
         if c.known:
-            tier = rule["function_known_tier"]
-            reasons.append(
-                worded(
-                    k,
-                    "trend_weaker_known",
-                    f"trend_weaker_known_{c.test}_{c.side}",
-                    tier,
-                    side=c.side,
-                    test_name=name,
-                    seen=c.seen,
-                    last=c.last,
-                )
-            )
+            reasons.append(_known_reason(c, k, name))
         elif c.direction == "worsening":
             worse_sides.add(c.side)
             reasons.append(
