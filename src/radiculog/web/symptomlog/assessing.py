@@ -75,7 +75,9 @@ def _is_sign(reason: Any) -> bool:
 
 
 def _when(at: datetime | None) -> str:
-    return "" if at is None else formats.date_format(timezone.localtime(at), "D j M, H:i")
+    # The format of the log page's entry times, translatable like Django's own formats.
+    shown = _("D j M, H:i")
+    return "" if at is None else formats.date_format(timezone.localtime(at), shown)
 
 
 def _dated(reason: dict[str, Any], when: str) -> str:
