@@ -113,9 +113,17 @@ def test_trend_reads_a_log(tmp_path: Path) -> None:
     }
     path = tmp_path / "log.json"
     path.write_text(json.dumps(log))
-    result = run("trend", str(path), "--format", "json")
+    result = run("trend", str(path), "--format", "json", "--now", "2026-11-21T09:00:00Z")
     doc = json.loads(result.stdout)
     assert doc["trend"]["function"] == "worsening" and doc["urgency"]["tier"] == "urgent"
+    # The 14 days count back from the present, not the newest entry: a month later
+    # the weakness trend has left the window.
+    later = run("trend", str(path), "--format", "json", "--now", "2026-12-21T09:00:00Z")
+    assert json.loads(later.stdout)["trend"]["function"] == "insufficient"
+    # An entry after the present is refused with the entry named (issue 27).
+    early = run("trend", str(path), "--now", "2026-11-20T12:00:00Z")
+    assert early.returncode == 2 and "Traceback" not in early.stderr
+    assert "entries[1].at" in early.stderr and "in the future" in early.stderr
 
 
 def test_explain_and_schema() -> None:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from radiculog.contract.errors import FieldError, FindingsError
     from radiculog.engine.assessment import Assessment
     from radiculog.engine.findings import Findings
@@ -49,15 +51,23 @@ def assess(findings: Mapping[str, Any] | Findings) -> Assessment:
     return assess_findings(parsed)
 
 
-def trend(log: Mapping[str, Any]) -> Assessment:
+def trend(log: Mapping[str, Any], now: datetime | None = None) -> Assessment:
     """Assess a log document (radiculog/log@1 or log@2): the newest entry, kept at
-    least at every warning sign of the last 14 days not yet seen by a clinician, and
-    escalated by the trend."""
-    from radiculog.contract.parse import parse_log_document
+    least at every warning sign of the last 14 days not yet seen by a clinician (and
+    at least urgent for an unseen cauda equina sign before them), and escalated by the
+    trend. ``now``: the present, from which the 14 days count back (the newest entry's
+    time when not given); an entry or clinician-seen record after it is refused."""
+    from radiculog.contract.parse import parse_log_document, refuse_future
+    from radiculog.engine.log_visits import Visit
     from radiculog.engine.trend import assess_log
 
     parsed = parse_log_document(log)
-    return assess_log(parsed.entries, parsed.clinician_seen)
+    if now is not None:
+        refuse_future(parsed, now)
+    seen = [
+        Visit(at, signs) for at, signs in zip(parsed.clinician_seen, parsed.seen_signs, strict=True)
+    ]
+    return assess_log(parsed.entries, seen, now=now)
 
 
 def render_text(assessment: Assessment) -> str:

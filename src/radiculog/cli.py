@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -53,8 +54,21 @@ def _cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_trend(args: argparse.Namespace, out: TextIO) -> int:
-    _emit(radiculog.trend(read_json(args.file, sys.stdin)), args.format, out)
+    # The log's 14 days count back from the present, as on the web pages; an entry or
+    # clinician-seen record after it is refused.
+    now = args.now or datetime.now(UTC)
+    _emit(radiculog.trend(read_json(args.file, sys.stdin), now), args.format, out)
     return 0
+
+
+def _moment(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date-time: {value!r}") from exc
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError("needs a time zone (Z or +hh:mm)")
+    return moment
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
@@ -131,6 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text, parents=[after])
         cmd.add_argument("file", metavar="FILE", help="path to a JSON document, or - for stdin")
         cmd.add_argument("--format", choices=("text", "json"), default="text")
+        if name == "trend":
+            cmd.add_argument(
+                "--now",
+                type=_moment,
+                metavar="DATE-TIME",
+                help="assess the log as of this moment (ISO 8601 with a zone; default: now)",
+            )
         cmd.set_defaults(func=func)
     check = sub.add_parser("check", help="interactive self-check in the terminal", parents=[after])
     check.add_argument("--save", metavar="FILE", help="save the findings document to FILE")

@@ -58,3 +58,30 @@ def test_every_log1_document_is_still_a_valid_log() -> None:
     doc = {"schema": "radiculog/log@1", "entries": [ENTRY]}
     assert valid("log", doc)
     assert radiculog.trend(doc).urgency.tier == "watchful"
+
+
+SIGNED = {
+    "schema": "radiculog/log@2",
+    "entries": [ENTRY, ENTRY2],
+    "clinician_seen": [{"at": "2026-11-21T12:00:00Z", "signs": ["toes_catching"]}],
+}
+
+
+def test_a_seen_record_may_name_the_signs_the_clinician_saw() -> None:
+    """log@2 extended compatibly (issue 27): `signs` is optional; old records still read."""
+    assert valid("log2", SIGNED)
+    assert radiculog.trend(SIGNED).urgency.tier == "urgent"  # the newest entry's own sign
+    example = load_schema("log2")["examples"][0]
+    assert valid("log2", example)
+    reasons = {r.id for r in radiculog.trend(example).urgency.reasons}
+    assert "earlier_fever" not in reasons  # the record names it
+    unsigned = {**example, "clinician_seen": [{"at": "2026-11-27T07:00:00Z"}]}
+    assert "earlier_fever" in {r.id for r in radiculog.trend(unsigned).urgency.reasons}
+
+
+@pytest.mark.parametrize("signs", [["Fever"], "fever", [1], ["x" * 81]])
+def test_the_schema_and_the_parser_refuse_the_same_signs(signs: object) -> None:
+    doc = {**SIGNED, "clinician_seen": [{"at": "2026-11-21T12:00:00Z", "signs": signs}]}
+    assert not valid("log2", doc)
+    with pytest.raises(FindingsError):
+        radiculog.trend(doc)

@@ -71,14 +71,29 @@ def test_a_clinician_seen_record_before_the_sign_does_not_release_it() -> None:
     assert a.urgency.tier == "emergency"
 
 
-def test_a_sign_older_than_14_days_no_longer_holds_the_tier() -> None:
+def test_a_sign_older_than_14_days_no_longer_holds_its_own_tier() -> None:
     a = radiculog.trend(
         log(
-            ("2026-11-01T08:00:00Z", findings(answers={"bladder_change": True})),
+            ("2026-11-01T08:00:00Z", findings(answers={"fever": True})),
             ("2026-11-16T08:00:00Z", findings()),
         )
     )
     assert a.urgency.tier == "watchful"
+
+
+def test_an_unseen_cauda_equina_sign_older_than_14_days_keeps_the_log_urgent() -> None:
+    """GIRFT 2023: cauda equina symptoms present for more than two weeks -> urgent
+    referral (not immediate); named with its date until a clinician has seen it."""
+    entries = (
+        ("2026-11-01T08:00:00Z", findings(answers={"bladder_change": True})),
+        ("2026-11-16T08:00:00Z", findings()),
+    )
+    a = radiculog.trend(log(*entries))
+    assert a.urgency.tier == "urgent"
+    reason = next(r for r in a.urgency.reasons if r.id == "older_bladder_change")
+    assert "Sun 01 Nov 2026 at 08:00" in reason.text and reason.tier == "urgent"
+    seen = radiculog.trend(log(*entries, seen=["2026-11-02T09:00:00Z"]))
+    assert seen.urgency.tier == "watchful"
 
 
 def test_pain_newly_in_the_second_leg_counts_as_both_legs_while_the_answer_stays_no() -> None:

@@ -94,7 +94,7 @@ def _broken(monkeypatch: pytest.MonkeyPatch, old: str, new: str) -> None:
     [
         ("{last} now. Weakness", "{latest} now. Weakness"),  # a name the engine does not fill
         ("{last} now. Weakness", "now. Weakness"),  # a value the engine fills, left out
-        ("grown over your log.", "grown on your {side} side."),  # another reason's value
+        ("grown over your log,", "grown on your {side} side,"),  # another reason's value
         ("[trend_peripheralizing]", "[trend_peripheralising]"),  # a reason renamed
         ('tier = "soon"', 'tier = "later"'),  # not a tier
     ],
@@ -126,15 +126,23 @@ def _assessments() -> Iterator[radiculog.Assessment]:
     yield radiculog.trend(_log(_toes(10, 10), _toes(4, 4)))
     yield radiculog.trend(_log(_toes(10, 10), _toes(10, 4), _toes(10, 10)))
     calf, sole = {"region": "calf", "side": "left"}, {"region": "sole", "side": "left"}
-    yield radiculog.trend(_log(findings(sensory=[calf]), findings(sensory=[calf, sole])))
+    more = findings(sensory=[calf, sole])
+    yield radiculog.trend(_log(findings(sensory=[calf]), more, more, more))
     thigh = {"region": "posterior_thigh", "side": "left"}
     yield radiculog.trend(_log(findings(pain=[thigh]), findings(pain=[sole])))
     bladder = findings(answers={"bladder_change": True})
     yield radiculog.trend(_log(bladder, findings()))
+    old = {**_log(bladder, findings()), "schema": "radiculog/log@2"}
+    old["entries"][0]["at"] = "2026-10-01T08:00:00Z"
+    yield radiculog.trend(old)
+    yield radiculog.trend(_log(findings(notes="Pain 3/10."), findings(notes="Pain 9/10.")))
+    seen = {**_log(_toes(10, 10), _toes(10, 4), _toes(10, 4)), "schema": "radiculog/log@2"}
+    seen["clinician_seen"] = [{"at": "2026-11-11T09:00:00Z"}]
+    yield radiculog.trend(seen)
 
 
 def _family(reason_id: str) -> str:
-    for prefix in ("earlier", "trend_weaker", "trend_dip"):
+    for prefix in ("earlier", "older", "trend_weaker_known", "trend_weaker", "trend_dip"):
         if reason_id.startswith(f"{prefix}_") and reason_id not in REASON_FIELDS:
             return prefix
     return reason_id
@@ -152,6 +160,7 @@ def test_the_engine_gives_every_reason_in_the_files_words_with_every_value_fille
     assert "trend_weaker_toe_lift_left" in given["trend_weaker"]
     assert "trend_dip_toe_lift_right" in given["trend_dip"]
     assert "earlier_bladder_change" in given["earlier"]
+    assert "older_bladder_change" in given["older"]
 
 
 def test_an_earlier_sign_keeps_its_rules_words_tier_and_tell() -> None:

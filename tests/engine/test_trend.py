@@ -40,9 +40,13 @@ def test_improving_and_stable_function() -> None:
 def test_spreading_numbness_is_at_least_soon() -> None:
     one = [{"region": "dorsum_foot", "side": "left", "repeatable": True}]
     more = [*one, {"region": "lateral_leg", "side": "left", "repeatable": True}]
-    a = radiculog.trend(log(findings(sensory=one), findings(sensory=more)))
+    # Twelve hours apart: the larger area is marked at every entry for 48 hours.
+    a = radiculog.trend(log(findings(sensory=one), *[findings(sensory=more)] * 5))
     assert a.trend and a.trend.sensory == "spreading"
     assert a.urgency.tier == "soon"
+    # For 36 hours only: not yet consistent over 48-72 h, so not spreading.
+    short = radiculog.trend(log(findings(sensory=one), *[findings(sensory=more)] * 4))
+    assert short.trend and short.trend.sensory == "stable"
     b = radiculog.trend(log(findings(sensory=more), findings(sensory=one)))
     assert b.trend and b.trend.sensory == "shrinking" and b.urgency.tier == "watchful"
 

@@ -141,3 +141,28 @@ def test_a_warning_written_in_the_log_and_contradicted_answers_are_named() -> No
         "Answer contradicted by the body map, onset or tests, read the more urgent way: "
         "new or worsening symptoms in both legs (emergency)."
     ) in lines
+
+
+def test_the_duration_counts_from_the_first_symptom_date() -> None:
+    """Entries naming the same first symptom date (the log page counts each entry's
+    days since onset to its own date, one typed later for the day before included)
+    give the days from that date (issue 27)."""
+    log = log_of({}, {}, {"days_since_onset": 7})  # 21 Nov: 6, 22 Nov: 7 -> onset 15 Nov
+    backdated = copy.deepcopy(log["entries"][-1])
+    backdated["at"] = (T0 - timedelta(hours=12)).isoformat()  # 20 Nov 20:00
+    backdated["findings"]["days_since_onset"] = 5  # 20 Nov, five days after 15 Nov
+    result = page({**log, "entries": [backdated, *log["entries"]]})
+    assert result.duration == "Symptoms for 7 days at the latest entry."  # 15 -> 22 Nov
+    # An old log whose entries all carry the self-check's 6: from the earliest date.
+    assert page(log_of({}, {}, {})).duration == "Symptoms for 7 days at the latest entry."
+
+
+def test_the_screen_shows_the_tier_a_sign_holds_now_never_an_old_one() -> None:
+    """Bladder trouble 21 days ago, unseen: the log is urgent (GIRFT 2023, more than two
+    weeks), and its row says urgent, not emergency under an urgent headline."""
+    log = log_of({"answers": {"bladder_change": True}}, {})
+    log["entries"][0]["at"] = (T0 - timedelta(days=21)).isoformat()
+    result = page(log)
+    (row,) = [r for r in result.screen if r.question == "new bladder trouble"]
+    assert result.tier == "urgent" and row.holds == "urgent"
+    assert any("new bladder trouble" in line and "(urgent)" in line for line in result.why)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import time_machine
 
 from tests.web.selfcheck_helpers import load_examples
 
@@ -24,3 +27,16 @@ def post_json(client: Any) -> Any:
         return client.post(url, data=data, content_type="application/json")
 
     return post
+
+
+# A week after the log personas' first entry (tests/web/log_personas.py START).
+LOG_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def log_clock() -> Iterator[None]:
+    """The present a week after the personas' first entry: a log's 14 days count back
+    from the present (issue 27), so a test of a dated log travels to a fixed one
+    rather than depend on today's date."""
+    with time_machine.travel(LOG_NOW, tick=True):
+        yield

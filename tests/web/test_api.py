@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import jsonschema
 import pytest
 
@@ -53,6 +55,7 @@ def test_it_reports_findings_errors_with_the_field_path(post_json):
     )
 
 
+@pytest.mark.usefixtures("log_clock")
 def test_trend_returns_a_trend_object(post_json, examples):
     first = next(iter(examples.values()))["findings"]
     log = {
@@ -64,8 +67,13 @@ def test_trend_returns_a_trend_object(post_json, examples):
     }
     response = post_json(TREND, log)
     assert response.status_code == 200
-    assert response.json() == radiculog.trend(log).to_dict()
+    # As of now (the log clock), as the log page and the command line assess it.
+    now = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+    assert response.json() == radiculog.trend(log, now).to_dict()
     assert response.json()["trend"]["entries"] == 2
+    ahead = {**log, "entries": [*log["entries"], {"at": "2027-01-01T08:00:00Z", "findings": first}]}
+    refused = post_json(TREND, ahead)
+    assert refused.status_code == 400 and "in the future" in refused.text
 
 
 def test_the_openapi_document_lists_assess_and_trend(client):

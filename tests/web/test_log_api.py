@@ -12,6 +12,9 @@ from django.test import Client
 from radiculog.web.symptomlog.models import Entry
 from tests.web.log_personas import People, add, findings_with, make_people
 
+# A log's 14 days count back from the present: a fixed one (tests/web/conftest.py).
+pytestmark = pytest.mark.usefixtures("log_clock")
+
 URL = "/api/v1/log"
 
 

@@ -20,6 +20,9 @@ from radiculog.web.symptomlog.models import ClinicianSeen, Log
 from radiculog.web.symptomlog.views import add_entry
 from tests.web.log_personas import START, People, base_findings, make_people
 
+# A log's 14 days count back from the present: a fixed one (tests/web/conftest.py).
+pytestmark = pytest.mark.usefixtures("log_clock")
+
 
 @pytest.fixture
 def people(db: Any) -> People:

@@ -26,6 +26,9 @@ from tests.web.log_personas import (
     seen_after_bladder_trouble,
 )
 
+# A log's 14 days count back from the present: a fixed one (tests/web/conftest.py).
+pytestmark = pytest.mark.usefixtures("log_clock")
+
 
 @pytest.fixture
 def people(db: Any) -> People:

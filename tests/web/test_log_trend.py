@@ -11,6 +11,9 @@ from django.urls import reverse
 
 from tests.web.log_personas import People, add, make_people
 
+# A log's 14 days count back from the present: a fixed one (tests/web/conftest.py).
+pytestmark = pytest.mark.usefixtures("log_clock")
+
 
 @pytest.fixture
 def people(db: Any) -> People:

@@ -17,6 +17,9 @@ from radiculog.web.reports import forms as prep_forms
 from radiculog.web.reports.models import Prep
 from tests.web.log_personas import People, add, make_people
 
+# A log's 14 days count back from the present: a fixed one (tests/web/conftest.py).
+pytestmark = pytest.mark.usefixtures("log_clock")
+
 
 @pytest.fixture
 def people(db: Any) -> People:

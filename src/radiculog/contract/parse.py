@@ -8,6 +8,7 @@ keys and values are built once, and error paths are formatted only on error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,7 +38,9 @@ LOG_SCHEMA = "radiculog/log@1"
 # log@2 = log@1 plus `clinician_seen`: when a clinician saw the person about their
 # warning signs (so signs reported before it stop holding the log's tier).
 LOG_SCHEMAS = (LOG_SCHEMA, "radiculog/log@2")
-SEEN_KEYS = ("at", "note")
+SEEN_KEYS = ("at", "note", "signs")
+SIGN_ID = re.compile(r"[a-z][a-z0-9_]{0,79}")
+MAX_SIGNS = 100
 FUNCTION_TESTS = (
     "step_down", "sit_to_stand", "heel_walk", "toe_lift", "hip_abduction", "calf_raise", "toe_walk"
 )  # fmt: skip
@@ -67,6 +70,9 @@ class LogEntry:
 class ParsedLog:
     entries: tuple[LogEntry, ...]  # oldest first
     clinician_seen: tuple[datetime, ...] = ()  # log@2: when a clinician saw the person
+    # log@2 `signs` of each record, in the same order: the sign ids the clinician saw
+    # (None: not given, every sign shown at that moment).
+    seen_signs: tuple[frozenset[str] | None, ...] = ()
 
 
 class _Errors(list[FieldError]):
@@ -379,11 +385,24 @@ def _at(item: Mapping[str, Any], path: str, errs: _Errors) -> datetime | None:
     return at
 
 
-def _seen(path: str, item: Mapping[str, Any], errs: _Errors) -> datetime | None:
+def _seen(
+    path: str, item: Mapping[str, Any], errs: _Errors
+) -> tuple[datetime, frozenset[str] | None] | None:
     _keys(item, path, SEEN_KEYS, errs)
     at = _at(item, path, errs)
     _text(item, path, "note", errs)
-    return at
+    signs = item.get("signs")
+    if signs is not None and not (
+        isinstance(signs, list)
+        and len(signs) <= MAX_SIGNS
+        and all(isinstance(s, str) and SIGN_ID.fullmatch(s) for s in signs)
+    ):
+        message = f"must be a list of up to {MAX_SIGNS} sign ids (such as bladder_change)"
+        errs.add(f"{path}.signs", signs, message)
+        return None
+    if at is None:
+        return None
+    return at, (None if signs is None else frozenset(signs))
 
 
 def _entry(path: str, item: Mapping[str, Any], errs: _Errors) -> LogEntry | None:
@@ -418,7 +437,7 @@ def parse_log_document(doc: Any) -> ParsedLog:
     if raw is None or raw == []:
         errs.add("entries", raw, "a log needs at least one entry")
     entries: list[LogEntry] = _section(raw, "entries", errs, _none, _entry)
-    seen: list[datetime] = []
+    seen: list[tuple[datetime, frozenset[str] | None]] = []
     if "clinician_seen" in doc:
         if doc.get("schema") != "radiculog/log@2":
             errs.add("clinician_seen", doc["clinician_seen"], "needs schema radiculog/log@2")
@@ -426,8 +445,29 @@ def parse_log_document(doc: Any) -> ParsedLog:
             seen = _section(doc["clinician_seen"], "clinician_seen", errs, _none, _seen)
     if errs:
         raise FindingsError(list(errs), "log")
-    aware = {at.tzinfo is not None for at in [*(e.at for e in entries), *seen]}
+    aware = {at.tzinfo is not None for at in [*(e.at for e in entries), *(s[0] for s in seen)]}
     if len(aware) > 1:
         message = "mix of times with and without a time zone; give every 'at' the same way"
         raise FindingsError([FieldError("entries", None, message)], "log")
-    return ParsedLog(tuple(sorted(entries, key=lambda e: e.at)), tuple(sorted(seen)))
+    seen.sort(key=lambda s: s[0])
+    return ParsedLog(
+        tuple(sorted(entries, key=lambda e: e.at)),
+        tuple(at for at, _ in seen),
+        tuple(signs for _, signs in seen),
+    )
+
+
+def refuse_future(parsed: ParsedLog, now: datetime) -> None:
+    """Raise FindingsError naming each entry or clinician-seen record dated after ``now``
+    (contract/future.py)."""
+    from radiculog.contract.future import future_problem
+
+    errs = _Errors()
+    for n, entry in enumerate(parsed.entries):
+        if problem := future_problem(entry.at, now):
+            errs.add(f"entries[{n}].at", entry.at.isoformat(), problem)
+    for n, at in enumerate(parsed.clinician_seen):
+        if problem := future_problem(at, now):
+            errs.add(f"clinician_seen[{n}].at", at.isoformat(), problem)
+    if errs:
+        raise FindingsError(list(errs), "log")

@@ -8,13 +8,16 @@ sources: knowledge/reasons.toml.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from radiculog.engine import log_screen
 from radiculog.engine.findings import SIDES, FunctionValue
 from radiculog.engine.function import is_weaker, side_deficit
 from radiculog.engine.knowledge import Knowledge, load_knowledge
+from radiculog.engine.log_visits import Visit
 from radiculog.engine.red_flags import Reason, worded
 
 if TYPE_CHECKING:
@@ -30,15 +33,49 @@ class FunctionChange:
     direction: str  # worsening | improving | stable
     best: FunctionValue = None  # the strongest value of the window before the newest
     dip: tuple[FunctionValue, FunctionValue] | None = None  # a drop since recovered
+    # Worsening that a clinician saw (a visit naming this trend, at this value) and that
+    # has not got weaker since: known weakness (method.toml [trend] function_known_tier).
+    seen: FunctionValue = None
+    known: bool = False
+
+    @property
+    def sign(self) -> str:
+        return f"trend_weaker_{self.test}_{self.side}"
+
+    @property
+    def falling(self) -> bool:
+        """Getting weaker and not known: a new deficit for the combination rules."""
+        return self.direction == "worsening" and not self.known
 
 
-def _values(entries: tuple[LogEntry, ...], test: str, side: str) -> list[FunctionValue]:
+def _timed(
+    entries: tuple[LogEntry, ...], test: str, side: str
+) -> list[tuple[datetime, FunctionValue]]:
     found = []
     for entry in entries:
         for result in entry.findings.function:
             if result.test == test and result.value(side) is not None:
-                found.append(result.value(side))
+                found.append((entry.at, result.value(side)))
     return found
+
+
+def _known(
+    series: list[tuple[datetime, FunctionValue]], c: FunctionChange, seen: Sequence[Visit]
+) -> FunctionChange:
+    """The change as known weakness, when a visit naming it came once the side was
+    already weak, and no value since is clearly weaker than the one the clinician saw."""
+    for visit in reversed(seen):
+        if not visit.names(c.sign):
+            continue
+        before = [v for at, v in series if at <= visit.at]
+        after = [v for at, v in series if at > visit.at]
+        if not before:
+            continue
+        shown = before[-1]
+        weak = side_deficit(shown, c.test) or any(is_weaker(shown, v, c.test) for v in before)
+        if weak and not any(is_weaker(v, shown, c.test) for v in after):
+            return replace(c, seen=shown, known=True)
+    return c
 
 
 def _new_asymmetry(entries: tuple[LogEntry, ...], test: str, side: str) -> bool:
@@ -86,18 +123,23 @@ def _dropped(values: list[FunctionValue], k: Knowledge) -> bool:
 
 
 def function_changes(
-    entries: tuple[LogEntry, ...], knowledge: Knowledge | None = None
+    entries: tuple[LogEntry, ...],
+    knowledge: Knowledge | None = None,
+    now: datetime | None = None,
+    seen: Sequence[Visit] = (),
 ) -> list[FunctionChange]:
     """Each test and side over the window: worsening when the newest value is clearly
     weaker than any earlier one (or newly below the norm), not only the first, or
-    when both sides of the test dropped from their own best."""
+    when both sides of the test dropped from their own best; known when a clinician
+    saw it and it has not got weaker since."""
     k = knowledge or load_knowledge()
-    recent = entries[log_screen.window_index(entries, k) :]
+    recent = entries[log_screen.window_index(entries, k, now) :]
     tests = sorted({r.test for e in recent for r in e.findings.function})
     changes = []
     for test in tests:
-        sides = {side: _values(recent, test, side) for side in SIDES}
-        sides = {side: values for side, values in sides.items() if len(values) >= 2}
+        timed = {side: _timed(recent, test, side) for side in SIDES}
+        timed = {side: series for side, series in timed.items() if len(series) >= 2}
+        sides = {side: [v for _, v in series] for side, series in timed.items()}
         both_dropped = len(sides) == 2 and all(_dropped(v, k) for v in sides.values())
         for side, values in sides.items():
             first, last = values[0], values[-1]
@@ -115,19 +157,34 @@ def function_changes(
                 direction = "improving"
             else:
                 dip = _dip(values, test)
-            changes.append(FunctionChange(test, side, first, last, direction, best, dip))
+            change = FunctionChange(test, side, first, last, direction, best, dip)
+            if direction == "worsening" and seen:
+                change = _known(timed[side], change, seen)
+            changes.append(change)
     return changes
 
 
+def _known_reason(c: FunctionChange, k: Knowledge, name: str) -> Reason:
+    """Known weakness: reasons.toml [trend_weaker_known]; tier: method.toml [trend]."""
+    tier = k.method["trend"]["function_known_tier"]
+    rid = f"trend_weaker_known_{c.test}_{c.side}"
+    return worded(
+        k, "trend_weaker_known", rid, tier, side=c.side, test_name=name, seen=c.seen, last=c.last
+    )
+
+
 def function_reasons(changes: tuple[FunctionChange, ...], k: Knowledge) -> list[Reason]:
-    """Words and sources: knowledge/reasons.toml [trend_weaker], [trend_dip] and
-    [trend_weaker_both_sides]; tiers: method.toml [trend] and [trend_series]."""
+    """Words and sources: knowledge/reasons.toml [trend_weaker], [trend_dip],
+    [trend_weaker_known] and [trend_weaker_both_sides]; tiers: method.toml [trend] and
+    [trend_series]. A known change is not a side getting weaker now."""
     rule, series = k.method["trend"], k.method["trend_series"]
     reasons = []
     worse_sides = set()
     for c in changes:
         name = k.home_tests[c.test].name.lower()
-        if c.direction == "worsening":
+        if c.known:
+            reasons.append(_known_reason(c, k, name))
+        elif c.direction == "worsening":
             worse_sides.add(c.side)
             reasons.append(
                 worded(

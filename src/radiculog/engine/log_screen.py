@@ -1,10 +1,13 @@
 """Screening a whole log, not only its newest entry.
 
 A warning sign reported in any entry of the last 14 days (GIRFT 2023's window for
-"new") keeps the log's tier at least at that sign's tier, with a reason naming the
-entry and its date, until the person records that a clinician has seen them after
-it. And symptoms that newly reach the second leg count as "both legs" even when the
-both-legs question stays "no". Window and sources: knowledge/method.toml [log].
+"new"), counted back from the present, keeps the log's tier at least at that sign's
+tier, with a reason naming the entry and its date, until the person records that a
+clinician has seen them about it (log_visits.py). A cauda equina sign older than the
+window, unseen, keeps it at least urgent (GIRFT 2023: symptoms for more than two
+weeks, urgent referral). Symptoms that newly reach the second leg count as "both
+legs" even when the both-legs question stays "no". Window, tiers and sources:
+knowledge/method.toml [log].
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from radiculog.engine.findings import Findings
+from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import Knowledge
 from radiculog.engine.notes import NoteSign, entry_findings, entry_signs
+from radiculog.engine.log_visits import Visit, released
 from radiculog.engine.red_flags import Reason, fired_reasons, worded
 
 if TYPE_CHECKING:
@@ -26,19 +31,19 @@ if TYPE_CHECKING:
 SECOND_LEG = frozenset({"second_leg_new"})
 
 
-def window_start(entries: Sequence[LogEntry], k: Knowledge) -> datetime:
-    return entries[-1].at - timedelta(days=int(k.method["log"]["window_days"]))
+def window_start(
+    entries: Sequence[LogEntry], k: Knowledge, now: datetime | None = None
+) -> datetime:
+    """The window counts back from the present (``now``; the newest entry when not
+    given), so an entry mistyped into the future cannot push the others out of it."""
+    anchor = entries[-1].at if now is None else now
+    return anchor - timedelta(days=int(k.method["log"]["window_days"]))
 
 
-def window_index(entries: Sequence[LogEntry], k: Knowledge) -> int:
+def window_index(entries: Sequence[LogEntry], k: Knowledge, now: datetime | None = None) -> int:
     """The index of the first entry of the window (entries are oldest first), found by
     bisection: a year-long log is screened in time proportional to its last 14 days."""
-    return bisect_left(entries, window_start(entries, k), key=lambda e: e.at)
-
-
-def covered(at: datetime, seen: Sequence[datetime]) -> bool:
-    """A clinician has seen the person at or after this moment."""
-    return any(when >= at for when in seen)
+    return bisect_left(entries, window_start(entries, k, now), key=lambda e: e.at)
 
 
 def leg_sides(findings: Findings) -> frozenset[str]:
@@ -48,19 +53,26 @@ def leg_sides(findings: Findings) -> frozenset[str]:
 
 
 def second_leg_new(
-    entries: Sequence[LogEntry], seen: Sequence[datetime], k: Knowledge
+    entries: Sequence[LogEntry], seen: Sequence[Visit], k: Knowledge, now: datetime | None = None
 ) -> frozenset[int]:
-    """Indexes of entries marking both legs after an entry in the window, not yet seen
-    by a clinician, marked only one."""
-    first = window_index(entries, k)
-    one_leg = False
+    """Indexes of entries of the window marking both legs after an entry marking one.
+    A visit does not undo the one-leg entry before it (the spread may come after the
+    visit); only a visit naming second_leg_new after both legs were marked does, as the
+    clinician saw the spread."""
+    one_leg, spread_at = False, None
     found = set()
-    for n in range(first, len(entries)):
+    pending = [v for v in seen if v.names("second_leg_new")]
+    for n in range(window_index(entries, k, now), len(entries)):
         entry = entries[n]
-        sides = leg_sides(entry.findings)
-        if len(sides) == 2 and one_leg:
+        while pending and pending[0].at < entry.at:
+            if spread_at is not None and pending[0].at >= spread_at:
+                one_leg, spread_at = False, None  # the clinician saw both legs
+            pending.pop(0)
+        sides = len(leg_sides(entry.findings))
+        if sides == 2 and one_leg:
             found.add(n)
-        elif len(sides) == 1 and not covered(entry.at, seen):
+            spread_at = spread_at or entry.at
+        elif sides == 1:
             one_leg = True
     return frozenset(found)
 
@@ -72,24 +84,30 @@ def when(entry: LogEntry) -> str:
 
 def earlier_reasons(
     entries: Sequence[LogEntry],
-    seen: Sequence[datetime],
+    seen: Sequence[Visit],
     k: Knowledge,
     newest_ids: set[str],
+    now: datetime | None = None,
+    extra: frozenset[str] = frozenset(),
 ) -> list[Reason]:
-    """Warning signs from earlier entries of the window that a clinician has not yet
-    seen, one reason per rule (its latest report), unless the newest entry has it too.
-    The framing words and added sources: knowledge/reasons.toml [earlier]; the tier and
+    """Warning signs from earlier entries of the window that no clinician has seen,
+    one reason per rule (its latest report), unless the newest entry has it too.
+    ``extra``: log facts that hold for every entry (strength_falling_in_log). The
+    framing words and added sources: knowledge/reasons.toml [earlier]; the tier and
     tell are the rule's own."""
-    new_second = second_leg_new(entries, seen, k)
+    new_second = second_leg_new(entries, seen, k, now)
     answered = entries[-1].findings.answers.keys()
     carried: dict[str, tuple[LogEntry, Reason]] = {}
-    for n in range(window_index(entries, k), len(entries) - 1):
+    for n in range(window_index(entries, k, now), len(entries) - 1):
         entry = entries[n]
-        if covered(entry.at, seen):
-            continue
-        extra = SECOND_LEG if n in new_second else frozenset()
-        for r in fired_reasons(entry_findings(entry), k, extra):
-            if r.tier == "watchful" or r.id in newest_ids or _resolved(r.id, answered, k):
+        facts = extra | (SECOND_LEG if n in new_second else frozenset())
+        for r in fired_reasons(entry_findings(entry), k, facts):
+            if (
+                r.tier == "watchful"
+                or r.id in newest_ids
+                or released(r.id, entry.at, seen)
+                or _resolved(r.id, answered, k)
+            ):
                 continue
             carried[r.id] = entry, r
     return [
@@ -126,8 +144,97 @@ def _resolved(rule_id: str, answered: KeysView[str], k: Knowledge) -> bool:
     return questions is not None and questions <= answered
 
 
-def falls_in_window(entries: Sequence[LogEntry], k: Knowledge, answers: frozenset[str]) -> bool:
-    recent = entries[window_index(entries, k) :]
+def older_reasons(
+    entries: Sequence[LogEntry],
+    seen: Sequence[Visit],
+    k: Knowledge,
+    known_ids: set[str],
+    now: datetime | None = None,
+) -> list[Reason]:
+    """Cauda equina signs of entries before the window (not the newest) that no
+    clinician has seen: at least urgent, named with their date (method.toml [log])."""
+    rule = k.method["log"]
+    ces = frozenset(rule["cauda_equina_rules"])
+    carried: dict[str, tuple[LogEntry, Reason]] = {}
+    for entry in entries[: min(window_index(entries, k, now), len(entries) - 1)]:
+        if not may_fire_ces(entry_findings(entry), k):
+            continue
+        for r in fired_reasons(entry_findings(entry), k):
+            if r.id in ces and not released(r.id, entry.at, seen):
+                carried[r.id] = entry, r
+    return [
+        worded(
+            k,
+            "older",
+            f"older_{r.id}",
+            rule["older_than_window_tier"],
+            r.sources,
+            when=when(entry),
+            sign_text=r.text,
+        )
+        for entry, r in carried.values()
+        if r.id not in known_ids and f"earlier_{r.id}" not in known_ids
+    ]
+
+
+def older_indexes(entries: Sequence[LogEntry], k: Knowledge, before: int) -> set[int]:
+    """The latest entry before index ``before`` for each cauda equina rule it fires:
+    what older_reasons reads (the trend basis keeps them)."""
+    ces = frozenset(k.method["log"]["cauda_equina_rules"])
+    latest: dict[str, int] = {}
+    for n in range(before):
+        if not may_fire_ces(entry_findings(entries[n]), k):
+            continue
+        for r in fired_reasons(entry_findings(entries[n]), k):
+            if r.id in ces:
+                latest[r.id] = n
+    return set(latest.values())
+
+
+# The facts a cauda equina rule may need besides a yes answer, each checked cheaply
+# below (second_leg_new is a log fact, never fired by an entry on its own).
+CES_FACTS = frozenset(
+    {"saddle_marked", "deficit_both_sides", "deficit_opposite_leg", "second_leg_new"}
+)
+
+
+@cache
+def _ces_questions(k: Knowledge) -> frozenset[str]:
+    ids = frozenset(k.method["log"]["cauda_equina_rules"])
+    return frozenset(q for r in k.rules if r.id in ids for q in r.when_yes)
+
+
+@cache
+def _ces_deficit_rules(k: Knowledge) -> tuple[frozenset[str], ...]:
+    """The when_not_no questions of each cauda equina rule that needs a deficit."""
+    ids = frozenset(k.method["log"]["cauda_equina_rules"])
+    deficit = {"deficit_both_sides", "deficit_opposite_leg"}
+    return tuple(
+        frozenset(r.when_not_no) for r in k.rules if r.id in ids and deficit & set(r.when_facts)
+    )
+
+
+def may_fire_ces(findings: Findings, k: Knowledge) -> bool:
+    """Whether any cauda equina rule could fire for these findings: a yes to one of
+    their questions, a saddle mark, or a side's own deficit. A cheap test that lets a
+    year of entries before the window be read in a few milliseconds; a test checks
+    that every such rule needs one of them."""
+    if not _ces_questions(k).isdisjoint(findings.yes):
+        return True
+    if any(m.region == "saddle" for m in findings.marked()):
+        return True
+    if not findings.function:
+        return False
+    no = findings.no  # a deficit rule answered "no" (not new weakness) cannot fire
+    if all(not questions.isdisjoint(no) for questions in _ces_deficit_rules(k)):
+        return False
+    return bool(own_deficit_sides(findings))
+
+
+def falls_in_window(
+    entries: Sequence[LogEntry], k: Knowledge, answers: frozenset[str], now: datetime | None = None
+) -> bool:
+    recent = entries[window_index(entries, k, now) :]
     return any(not answers.isdisjoint(e.findings.yes) for e in recent)
 
 

@@ -19,6 +19,9 @@ REASON_FIELDS: dict[str, frozenset[str]] = {
     "trend_weaker_both_sides": frozenset(),
     "trend_numbness_spreading": frozenset(),
     "trend_peripheralizing": frozenset(),
+    "older": frozenset({"when", "sign_text"}),
+    "trend_weaker_known": frozenset({"side", "test_name", "seen", "last"}),
+    "trend_pain_escalating": frozenset({"low", "high", "when"}),
 }
 KEEP = frozenset().union(*REASON_FIELDS.values())  # left for the engine when loading
 

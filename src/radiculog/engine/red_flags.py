@@ -59,10 +59,13 @@ def worded(
     return Reason(reason_id or key, tier, text, action, sources, tell or own_tell)
 
 
-def facts(findings: Findings, knowledge: Knowledge | None = None) -> set[str]:
+def facts(
+    findings: Findings, knowledge: Knowledge | None = None, log_facts: frozenset[str] = frozenset()
+) -> set[str]:
     """Things the screening rules may ask about besides answers (listed at the top of
-    red_flags.toml); with the knowledge, also its [[derived]] facts."""
-    found = set()
+    red_flags.toml); with the knowledge, also its [[derived]] facts, which may read the
+    ``log_facts`` only a log can show (strength_falling_in_log gives new_deficit)."""
+    found = set(log_facts)
     left, right = findings.leg_marks  # every mark with a side but the low back's
     leg_sides = set(_LEGS[bool(left), bool(right)])
     if "saddle" in map(_REGION, findings.marked()):
@@ -196,9 +199,7 @@ def _fired(
     findings: Findings, knowledge: Knowledge, extra_facts: frozenset[str]
 ) -> tuple[list[Reason], set[str]]:
     screen = _screen(knowledge)
-    known = facts(findings, knowledge)
-    if extra_facts:
-        known |= extra_facts
+    known = facts(findings, knowledge, extra_facts)
     yes, no = findings.yes, findings.no
     candidates = screen.rules.candidates(yes, no, known)
     fired = [rule.id for rule in candidates if fires(rule, yes, no, known)]

@@ -3,7 +3,8 @@
 The trend compares the first entry with the newest, and for each strength test
 and side the first value with the last (and the first entry where one side is
 clearly weaker with the last); warning signs and the strength series are read
-over every entry of the screening window (the last 14 days, log_screen.py).
+over every entry of the screening window (the last 14 days, log_screen.py), and
+an unseen cauda equina sign before it by its latest report (log_screen.older_reasons).
 Every other entry can be left out without changing the trend or the tier. So the
 web layer keeps the ids of these entries (at most 2 + 2 x 21 of them, plus the
 window's) and assesses a new entry from them alone; a property test checks that
@@ -42,7 +43,10 @@ def trend_basis(entries: Sequence[LogEntry]) -> list[int]:
     """
     if not entries:
         return []
-    window = log_screen.window_index(entries, load_knowledge())
+    k = load_knowledge()
+    # Counted back from the newest entry: the present is no earlier, so this window
+    # holds the one counted back from the present (entries are never in the future).
+    window = log_screen.window_index(entries, k)
     first: dict[tuple[str, str], int] = {}
     last: dict[tuple[str, str], int] = {}
     for i, entry in enumerate(entries):
@@ -50,4 +54,5 @@ def trend_basis(entries: Sequence[LogEntry]) -> list[int]:
             first.setdefault(mark, i)
             last[mark] = i
     recent = range(window, len(entries))
-    return sorted({0, len(entries) - 1, *first.values(), *last.values(), *recent})
+    older = log_screen.older_indexes(entries, k, window)
+    return sorted({0, len(entries) - 1, *first.values(), *last.values(), *recent, *older})

@@ -9,12 +9,14 @@ signs); they come back too, so an exported log imports with the same tier.
 
 from __future__ import annotations
 
+import re
 import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from radiculog.contract.future import future_problem
 from radiculog.contract.limits import (
     UnreadableJSON,
     load_json,
@@ -26,9 +28,11 @@ from radiculog.contract.limits import (
 SCHEMA = "radiculog/log@1"
 SCHEMA_2 = "radiculog/log@2"  # log@1 plus clinician_seen
 ENTRY_KEYS = {"at", "findings", "triggers", "easers"}
-SEEN_KEYS = {"at", "note"}
+SEEN_KEYS = {"at", "note", "signs"}
 MAX_ENTRIES = 5000
 MAX_SEEN = 1000
+MAX_SIGNS = 100
+SIGN_ID = re.compile(r"[a-z][a-z0-9_]{0,79}")  # as contract/parse.py reads log@2 `signs`
 
 
 class LogImportError(ValueError):
@@ -55,6 +59,7 @@ class ImportedEntry:
 class ImportedSeen:
     at: datetime
     note: str
+    signs: list[str] | None = None  # the sign ids the clinician saw; None: every one shown
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,11 @@ def read_log(raw: str | bytes, check_findings: FindingsCheck | None = None) -> l
     return read_log_document(raw, check_findings).entries
 
 
-def read_log_document(raw: str | bytes, check_findings: FindingsCheck | None = None) -> ImportedLog:
+def read_log_document(
+    raw: str | bytes, check_findings: FindingsCheck | None = None, now: datetime | None = None
+) -> ImportedLog:
+    """The document's entries and clinician-seen records, oldest first; with ``now``,
+    one dated after it is refused (contract/future.py)."""
     try:
         doc = load_json(raw)
     except UnreadableJSON as exc:
@@ -97,12 +106,12 @@ def read_log_document(raw: str | bytes, check_findings: FindingsCheck | None = N
         raise LogImportError(
             "entries", type(items).__name__, f"must be a list of up to {MAX_ENTRIES}"
         )
-    entries = [_entry(f"entries[{n}]", item, check_findings) for n, item in enumerate(items)]
-    seen = _seen_list(doc.get("clinician_seen", []))
+    entries = [_entry(f"entries[{n}]", item, check_findings, now) for n, item in enumerate(items)]
+    seen = _seen_list(doc.get("clinician_seen", []), now)
     return ImportedLog(sorted(entries, key=lambda e: e.at), sorted(seen, key=lambda s: s.at))
 
 
-def _seen_list(items: object) -> list[ImportedSeen]:
+def _seen_list(items: object, now: datetime | None) -> list[ImportedSeen]:
     if not isinstance(items, list) or len(items) > MAX_SEEN:
         raise LogImportError(
             "clinician_seen", type(items).__name__, f"must be a list of up to {MAX_SEEN}"
@@ -114,18 +123,35 @@ def _seen_list(items: object) -> list[ImportedSeen]:
             raise LogImportError(path, item, "must be an object")
         extra = set(item) - SEEN_KEYS
         if extra:
-            raise LogImportError(f"{path}.{sorted(extra)[0]}", "...", "allowed: at, note")
+            raise LogImportError(f"{path}.{sorted(extra)[0]}", "...", "allowed: at, note, signs")
         note = _text(f"{path}.note", item.get("note", ""))
-        out.append(ImportedSeen(_datetime(f"{path}.at", item.get("at")), note))
+        at = _datetime(f"{path}.at", item.get("at"), now)
+        out.append(ImportedSeen(at, note, _signs(f"{path}.signs", item.get("signs"))))
     return out
 
 
-def read_entry(item: object, check: FindingsCheck | None = None) -> ImportedEntry:
+def _signs(path: str, value: object) -> list[str] | None:
+    if value is None:
+        return None
+    if not (
+        isinstance(value, list)
+        and len(value) <= MAX_SIGNS
+        and all(isinstance(s, str) and SIGN_ID.fullmatch(s) for s in value)
+    ):
+        raise LogImportError(path, value, f"must be a list of up to {MAX_SIGNS} sign ids")
+    return list(value)
+
+
+def read_entry(
+    item: object, check: FindingsCheck | None = None, now: datetime | None = None
+) -> ImportedEntry:
     """One log@1 entry object (as the API receives it); errors name the field."""
-    return _entry("entry", item, check)
+    return _entry("entry", item, check, now)
 
 
-def _entry(path: str, item: object, check: FindingsCheck | None) -> ImportedEntry:
+def _entry(
+    path: str, item: object, check: FindingsCheck | None, now: datetime | None = None
+) -> ImportedEntry:
     if not isinstance(item, dict):
         raise LogImportError(path, item, "must be an object")
     extra = set(item) - ENTRY_KEYS
@@ -133,7 +159,7 @@ def _entry(path: str, item: object, check: FindingsCheck | None) -> ImportedEntr
         raise LogImportError(
             f"{path}.{sorted(extra)[0]}", "...", f"allowed: {', '.join(sorted(ENTRY_KEYS))}"
         )
-    at = _datetime(f"{path}.at", item.get("at"))
+    at = _datetime(f"{path}.at", item.get("at"), now)
     findings = item.get("findings")
     if not isinstance(findings, dict):
         raise LogImportError(f"{path}.findings", findings, "must be a findings@1 object")
@@ -144,12 +170,14 @@ def _entry(path: str, item: object, check: FindingsCheck | None) -> ImportedEntr
     return ImportedEntry(at, without_nulls(findings), texts[0], texts[1])
 
 
-def _datetime(path: str, value: object) -> datetime:
+def _datetime(path: str, value: object, now: datetime | None = None) -> datetime:
     parsed, problem = read_at(value)
     if parsed is None:
         raise LogImportError(path, value, problem or "must be a date-time")
     if parsed.tzinfo is None:
         raise LogImportError(path, value, "needs a time zone (Z or +hh:mm)")
+    if now is not None and (late := future_problem(parsed, now)):
+        raise LogImportError(path, value, late)
     return parsed
 
 

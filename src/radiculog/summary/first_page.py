@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from radiculog.engine.knowledge import Knowledge, load_knowledge
+from radiculog.engine.log_visits import base
 from radiculog.summary.outcomes import outcome_sentences
 from radiculog.summary.sentences import TREND_WORDS
 from radiculog.summary.series import entries, parse_at
@@ -40,6 +41,10 @@ class ScreenRow:
     latest_at: datetime | None  # the entry the latest answer belongs to
     warning_at: datetime | None  # the first entry with the warning answer, if any
     seen_at: datetime | None = None  # a clinician saw the person at or after the last warning
+    # The tier the answer holds the log at now (the engine's reasons for it), or None:
+    # released by a clinician-seen record, or older than the window. Shown in place of
+    # ``tier`` so the table never shows an old tier under a different headline tier.
+    holds: str | None = None
 
     @property
     def ever_warning(self) -> bool:
@@ -110,7 +115,22 @@ def _asked(log: Mapping[str, Any], k: Knowledge) -> list[str]:
     return [q for q in k.screening_ids if k.questions[q].group == "safety" or q in answered]
 
 
-def screen(log: Mapping[str, Any], k: Knowledge) -> list[ScreenRow]:
+def holding_tiers(assessment: Mapping[str, Any] | None, k: Knowledge) -> dict[str, str]:
+    """Question -> the tier its warning answer holds the log at, from the engine's
+    reasons (the rule's own, earlier_<rule> or older_<rule>)."""
+    rules = {r.id: r for r in k.rules}
+    out: dict[str, str] = {}
+    for reason in (assessment or {}).get("urgency", {}).get("reasons", []):
+        rule = rules.get(base(str(reason.get("id", ""))))
+        for qid in (*rule.when_yes, *rule.when_no) if rule else ():
+            if TIER_RANK[reason["tier"]] > TIER_RANK.get(out.get(qid, ""), -1):
+                out[qid] = reason["tier"]
+    return out
+
+
+def screen(
+    log: Mapping[str, Any], k: Knowledge, holding: Mapping[str, str] | None = None
+) -> list[ScreenRow]:
     warnings = warning_answers(k)
     seen = seen_times(log)
     rows = []
@@ -129,10 +149,18 @@ def screen(log: Mapping[str, Any], k: Knowledge) -> list[ScreenRow]:
             if answer == bad:
                 warning_at = warning_at or at
                 last_warning = at
+        holds = (holding or {}).get(qid) if warning_at else None
         seen_at = next((t for t in seen if last_warning and t >= last_warning), None)
         rows.append(
             ScreenRow(
-                k.questions[qid].short, tier, latest, latest_warning, latest_at, warning_at, seen_at
+                k.questions[qid].short,
+                tier,
+                latest,
+                latest_warning,
+                latest_at,
+                warning_at,
+                None if holds else seen_at,
+                holds if holding is not None else tier,
             )
         )
     # warnings first (most urgent first), then the rest in the knowledge's order
@@ -140,17 +168,21 @@ def screen(log: Mapping[str, Any], k: Knowledge) -> list[ScreenRow]:
 
 
 def duration(log: Mapping[str, Any]) -> str:
-    """Days since onset, carried forward from the self-check by each entry's own time."""
+    """Days from the first symptom date to the latest entry. Each entry's onset date is
+    its own date less its days_since_onset (the log page counts each entry's days to
+    its own date, so they agree); the earliest is the first symptom date."""
     items = entries(log)
-    for entry in items:
-        days = entry["findings"].get("days_since_onset")
-        if isinstance(days, int):
-            start = parse_at(entry["at"])
-            now = parse_at(items[-1]["at"])
-            total = days + (now.date() - start.date()).days
-            weeks = f" (about {total // 7} weeks)" if total >= 14 else ""
-            return f"Symptoms for {total} days{weeks} at the latest entry."
-    return "Duration not given."
+    onsets = [
+        parse_at(e["at"]).date() - timedelta(days=days)
+        for e in items
+        if isinstance(days := e["findings"].get("days_since_onset"), int)
+        and not isinstance(days, bool)
+    ]
+    if not onsets:
+        return "Duration not given."
+    total = (parse_at(items[-1]["at"]).date() - min(onsets)).days
+    weeks = f" (about {total // 7} weeks)" if total >= 14 else ""
+    return f"Symptoms for {total} days{weeks} at the latest entry."
 
 
 def more_urgent_reading(assessment: Mapping[str, Any]) -> list[str]:
@@ -177,11 +209,13 @@ def why(assessment: Mapping[str, Any], k: Knowledge, rows: Sequence[ScreenRow]) 
     """The tier's reasons in the clinician's terms (facts, not advice)."""
     out = [
         f"Warning answer{'' if r.latest_warning else ' earlier (not at the latest entry)'}: "
-        f"{r.question}, first {r.warning_at:%d %b %H:%M} ({r.tier})"
+        f"{r.question}, first {r.warning_at:%d %b %H:%M}"
         + (
-            f"; seen by a clinician {r.seen_at:%d %b %H:%M}, so it no longer holds the tier."
+            f" ({r.holds})."
+            if r.holds
+            else f"; seen by a clinician {r.seen_at:%d %b %H:%M}, so it no longer holds the tier."
             if r.seen_at
-            else "."
+            else "; no longer holds the tier (more than 14 days ago)."
         )
         for r in rows
         if r.ever_warning and r.warning_at is not None
@@ -229,7 +263,7 @@ def first_page(
     if not items or assessment is None:
         return None
     k = load_knowledge()
-    rows = screen(log, k)
+    rows = screen(log, k, holding_tiers(assessment, k))
     tier = str(assessment["urgency"]["tier"])
     trend = assessment.get("trend", {})
     trend_words = [

@@ -119,7 +119,7 @@ def post_entry(request: HttpRequest) -> Result:
         return body
     body.setdefault("at", timezone.now().isoformat())
     try:
-        item = read_entry(body, radiculog.assess)
+        item = read_entry(body, radiculog.assess, timezone.now())  # not in the future
     except LogImportError as exc:
         error = {"path": exc.path, "value": str(exc.value), "message": exc.message, "allowed": None}
         return Status(400, {"error": "invalid entry", "errors": [error]})

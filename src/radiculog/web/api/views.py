@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import NinjaAPI, Status
 
 import radiculog
@@ -52,14 +53,14 @@ def _invalid(detail: str) -> Result:
     return Status(400, {"error": "invalid JSON", "detail": detail})
 
 
-def _run(request: HttpRequest, engine_function: str) -> Result:
+def _run(request: HttpRequest, engine_function: str, **options: Any) -> Result:
     document = parse_json_object(request)
     if isinstance(document, Status):
         return document
     try:
         if engine_function == "assess" and document.get("resourceType") == "QuestionnaireResponse":
             document = response_to_findings(document)
-        result = getattr(radiculog, engine_function)(document)
+        result = getattr(radiculog, engine_function)(document, **options)
     except radiculog.FindingsError as exc:
         return Status(400, exc.to_dict())
     return Status(200, result.to_dict())
@@ -91,8 +92,9 @@ def assess(request: HttpRequest) -> Result:
     ),
 )
 def trend(request: HttpRequest) -> Result:
-    """The newest entry's assessment, escalated by how the log moved, with a trend object."""
-    return _run(request, "trend")
+    """The newest entry's assessment, escalated by how the log moved, with a trend object:
+    as of now, as the log page and the command line (an entry in the future is a 400)."""
+    return _run(request, "trend", now=timezone.now())
 
 
 api.add_router("", "radiculog.web.api.imaging.router")  # POST /imaging (issue 5)

@@ -102,7 +102,7 @@ def build_report(log: Log) -> dict[str, Any]:
         "entry_count": len(entries),
         "unreadable": read.unreadable,
         "assessment": assessment,
-        "escalation": assessing.escalation(assessment),
+        "escalation": assessing.escalation(assessment, read.parsed[-1].at if read.parsed else None),
         "sentences": [s for s in clinician_sentences(doc, trend) if s not in trend_lines],
         "first": first,
         "history": triage_history(read),

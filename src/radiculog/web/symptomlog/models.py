@@ -161,6 +161,10 @@ class ClinicianSeen(models.Model):
     log = models.ForeignKey(Log, on_delete=models.CASCADE, related_name="clinician_seen")
     at = models.DateTimeField(default=timezone.now)
     note = models.CharField(max_length=1000, blank=True)
+    # log@2 `signs`: the sign ids the person says the clinician saw (chosen from the
+    # warning signs the log showed then); null for records from before they were asked
+    # (every sign shown at that moment).
+    signs = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["at", "id"]

@@ -1,9 +1,9 @@
-"""'A clinician has seen me about it': one button on the log page. Warning signs
-reported before it stop holding the log's result (the engine's log@2 rule)."""
+"""'A clinician has seen me about it': one button on the log page, with the warning
+signs the log shows at that moment to tick (all ticked at first): the record releases
+the ticked ones, reported before it (the engine's rule, engine/log_visits.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -14,15 +14,34 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radiculog.engine.log_visits import Visit, base
 from radiculog.exports.log_json import ImportedSeen
 from radiculog.web.symptomlog.models import ClinicianSeen, Log
 
 FINDINGS2 = "radiculog/findings@2"
 
 
-def seen_times(log: Log) -> list[datetime]:
-    """When a clinician saw the person (the engine's ``seen`` argument), oldest first."""
-    return [r.at for r in log.clinician_seen.all()] if log.pk else []
+def seen_times(log: Log) -> list[Visit]:
+    """The clinician-seen records as the engine reads them (its ``seen``), oldest first."""
+    return [_visit(r) for r in log.clinician_seen.all()] if log.pk else []
+
+
+def _visit(record: ClinicianSeen) -> Visit:
+    signs = record.signs if isinstance(record.signs, list) else None
+    return Visit(record.at, None if signs is None else frozenset(map(str, signs)))
+
+
+NOT_SIGNS = frozenset({"no_warning_signs", "screening_incomplete"})
+
+
+def shown_signs(assessment: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """(sign id, text) of each warning sign the log shows now: what a clinician-seen
+    record can release, offered to tick."""
+    found: dict[str, str] = {}
+    for reason in (assessment or {}).get("urgency", {}).get("reasons", []):
+        if reason.get("id") not in NOT_SIGNS and reason.get("tier") != "watchful":
+            found.setdefault(base(str(reason["id"])), str(reason.get("text", "")))
+    return list(found.items())
 
 
 LOG2 = "radiculog/log@2"
@@ -36,7 +55,11 @@ def with_seen(log: Log, doc: dict[str, Any]) -> dict[str, Any]:
     if not records:
         return {**doc, "schema": LOG2} if _has_findings2(doc) else doc
     seen = [
-        {"at": r.at.astimezone(log.zone).isoformat(), **({"note": r.note} if r.note else {})}
+        {
+            "at": r.at.astimezone(log.zone).isoformat(),
+            **({"note": r.note} if r.note else {}),
+            **({"signs": list(r.signs)} if isinstance(r.signs, list) else {}),
+        }
         for r in records
     ]
     return {**doc, "schema": LOG2, "clinician_seen": seen}
@@ -55,7 +78,11 @@ def import_seen(log: Log, items: list[ImportedSeen]) -> int:
     """Add imported clinician-seen records, skipping any at a moment the log already
     has. Added before the entries, so their tiers read them. Returns how many."""
     have = set(log.clinician_seen.values_list("at", flat=True))
-    new = [ClinicianSeen(log=log, at=s.at, note=s.note) for s in items if s.at not in have]
+    new = [
+        ClinicianSeen(log=log, at=s.at, note=s.note, signs=s.signs)
+        for s in items
+        if s.at not in have
+    ]
     ClinicianSeen.objects.bulk_create(new)
     return len(new)
 
@@ -63,14 +90,30 @@ def import_seen(log: Log, items: list[ImportedSeen]) -> int:
 @login_required
 @require_POST
 def record_seen(request: HttpRequest) -> HttpResponse:
+    from radiculog.web.symptomlog.writing import current_assessment
+
     log, _created = Log.objects.get_or_create(owner=request.user)  # type: ignore[misc]
+    shown = [sign for sign, _text in shown_signs(current_assessment(log))]
+    signs = chosen_signs(request, shown)
+    if signs is None:
+        messages.error(request, _("Tick the warning signs the clinician saw you about."))
+        return redirect("symptomlog:log")
     note = request.POST.get("note", "")[:1000]
-    ClinicianSeen.objects.create(log=log, at=timezone.now(), note=note)
+    ClinicianSeen.objects.create(log=log, at=timezone.now(), note=note, signs=signs)
     messages.success(
         request,
         _(
-            "Recorded: a clinician has seen you. Warning signs from before now no longer "
+            "Recorded: a clinician has seen you about the signs you ticked. They no longer "
             "hold your log's result. If one comes back, add an entry: the log will tell you."
         ),
     )
     return redirect("symptomlog:log")
+
+
+def chosen_signs(request: HttpRequest, shown: list[str]) -> list[str] | None:
+    """The ticked signs among those shown now; all of them when the form offered none
+    (an older page); None when it offered some and none was ticked."""
+    if not request.POST.get("signs_offered"):
+        return shown
+    ticked = [s for s in request.POST.getlist("signs") if s in shown]
+    return ticked or None

@@ -83,7 +83,7 @@ def import_log(request: HttpRequest) -> HttpResponse:
         try:
             if upload.size > MAX_UPLOAD:
                 raise LogImportError("(file)", upload.size, "is larger than 5 MB")
-            document = read_log_document(upload.read(), radiculog.assess)
+            document = read_log_document(upload.read(), radiculog.assess, timezone.now())
         except LogImportError as exc:
             form.add_error("file", str(exc))
         else:

@@ -26,7 +26,7 @@ from radiculog.web.symptomlog import assessing, trendview
 from radiculog.web.symptomlog.entry_time import EntryTimeError, entry_moment
 from radiculog.web.symptomlog.forms import WHEN_ERRORS, EntryForm, findings_from, initial_from
 from radiculog.web.symptomlog.models import Entry, Log, ReadLog, read_entries
-from radiculog.web.symptomlog.seen import seen_times
+from radiculog.web.symptomlog.seen import seen_times, shown_signs
 from radiculog.web.symptomlog.writing import (
     MEASURE_FIELDS,
     add_entry,
@@ -50,10 +50,12 @@ def log_context(read: ReadLog, log: Log) -> dict[str, Any]:
     prefetch_related_objects([log], "clinician_seen")  # read twice below: one query
     doc = read.doc
     assessment = assessing.assessment_of(read, seen_times(log))
+    newest = read.parsed[-1].at if read.parsed else None
     return {
         "doc": doc,
         "assessment": assessment,
-        "escalation": assessing.escalation(assessment),
+        "escalation": assessing.escalation(assessment, newest),
+        "shown_signs": shown_signs(assessment),
         "charts": trendview.charts(doc),
         "maps": trendview.body_maps(doc),
         "direction": trendview.direction(assessment),
@@ -87,9 +89,12 @@ def new_entry(request: HttpRequest) -> HttpResponse:
     at = form_moment(form, log) if request.method == "POST" and form.is_valid() else None
     if at is not None:
         data = form.cleaned_data
+        findings = findings_from(data, previous)
+        if last is not None:
+            since_first_symptom(findings, last.at, at, log.zone)
         with transaction.atomic():
             fields = {k: data[k] for k in MEASURE_FIELDS if k in data}
-            add_entry(log, findings_from(data, previous), at=at, **fields)
+            add_entry(log, findings, at=at, **fields)
         messages.success(request, _("Entry saved."))
         return redirect("symptomlog:log")
     context = {
@@ -145,6 +150,18 @@ def form_moment(form: EntryForm, log: Log) -> datetime | None:
         form.add_error("when_day", WHEN_ERRORS["warning"])
         return None
     return moment
+
+
+def since_first_symptom(
+    findings: dict[str, Any], previous_at: datetime, at: datetime, zone: ZoneInfo
+) -> None:
+    """The days since onset carried from the previous entry, counted to this entry's
+    own date: every entry then names the same first symptom date, one typed later for
+    yesterday included (issue 27)."""
+    days = findings.get("days_since_onset")
+    if isinstance(days, int) and not isinstance(days, bool):
+        moved = (at.astimezone(zone).date() - previous_at.astimezone(zone).date()).days
+        findings["days_since_onset"] = max(0, days + moved)
 
 
 def weekly_due(log: Log) -> bool:

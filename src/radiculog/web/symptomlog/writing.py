@@ -1,11 +1,14 @@
 """Adding entries to a log at a cost that does not grow with the log.
 
-Each entry keeps the tier the log had once it was added (what the person was told
+Each entry keeps the tier the log had at that entry's own time, from the entries and
+clinician-seen records up to it (for the newest entry: what the person was told
 then). The tier comes from the log's trend basis (the few entries the trend reads,
 engine/trend_basis.py) plus the new entry, so a write reads at most ~45 entries
 whatever the log's length. The basis is worked out again from the whole log only
 when it is unknown: after an import, after deleting one of its entries, or after
-an entry dated before the newest.
+an entry dated before the newest. An entry dated before the newest (typed later,
+for yesterday) has the later entries' tiers worked out again in time order, so the
+history reads as the log stood at each moment, not in the order of typing.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from radiculog.contract.parse import LogEntry, parse_log
+from radiculog.engine.log_visits import Visit
 from radiculog.engine.trend import assess_log
 from radiculog.engine.trend_basis import trend_basis
 from radiculog.exports.log_json import ImportedEntry
@@ -65,20 +70,45 @@ def _add(log: Log, findings: dict[str, Any], fields: dict[str, Any]) -> Entry:
         earlier = read_entries(list(log.entries.filter(at__lte=entry.at)))
         count = None
     candidates = (*(earlier.parsed or ()), new)
-    entry.tier = assess_log(candidates, _seen_by(log, entry.at), count).urgency.tier
+    entry.tier = _tier_at(log, candidates, entry.at, count)
     entry.save()
     if newest:
         kept = [*earlier.entries, entry]
         log.trend_basis = [kept[i].pk for i in trend_basis(candidates)]
     else:
         log.trend_basis = None
+        retier_from(log, entry.at)
     log.save(update_fields=["trend_basis"])
     return entry
 
 
-def _seen_by(log: Log, moment: datetime) -> list[datetime]:
+def _tier_at(log: Log, entries: tuple[LogEntry, ...], at: datetime, count: int | None) -> str:
+    """The log's tier at an entry's own time: its window counted back from then."""
+    return assess_log(entries, _seen_by(log, at), count, now=at).urgency.tier
+
+
+def _seen_by(log: Log, moment: datetime) -> list[Visit]:
     """Clinician-seen records up to an entry's time: what the person had recorded then."""
-    return [at for at in seen_times(log) if at <= moment]
+    return [v for v in seen_times(log) if v.at <= moment]
+
+
+def retier_from(log: Log, moment: datetime) -> int:
+    """Work out again, in time order, the tier of every entry dated after ``moment``
+    (an entry was added before them); returns how many changed."""
+    before = read_entries(list(log.entries.filter(at__lte=moment)))
+    later = read_entries(list(log.entries.filter(at__gt=moment)))
+    prior = before.parsed or ()
+    basis = tuple(prior[i] for i in trend_basis(prior))
+    changed = []
+    for count, (row, parsed) in enumerate(zip(later.entries, later.parsed or (), strict=True)):
+        candidates = (*basis, parsed)
+        tier = _tier_at(log, candidates, row.at, len(before.entries) + count + 1)
+        if tier != row.tier:
+            row.tier = tier
+            changed.append(row)
+        basis = tuple(candidates[i] for i in trend_basis(candidates))
+    Entry.objects.bulk_update(changed, ["tier"])
+    return len(changed)
 
 
 def import_entries(log: Log, items: list[ImportedEntry]) -> int:
@@ -94,14 +124,21 @@ def import_entries(log: Log, items: list[ImportedEntry]) -> int:
         entries.append(entry)
     merged = sorted([*log.entries.all(), *entries], key=lambda e: (e.at, e.pk is None))
     read = read_entries(merged)
-    # One pass, folding the basis: each prefix is assessed from its basis alone.
+    first_new = min((e.at for e in entries), default=None)
+    # One pass, folding the basis: each prefix is assessed from its basis alone; the
+    # entries already there and dated after an imported one are worked out again too.
     basis: tuple[LogEntry, ...] = ()
+    changed = []
     for count, (entry, parsed) in enumerate(zip(read.entries, read.parsed or (), strict=True), 1):
         candidates = (*basis, parsed)
-        if entry.pk is None:
-            entry.tier = assess_log(candidates, _seen_by(log, entry.at), count).urgency.tier
+        if entry.pk is None or (first_new is not None and entry.at > first_new):
+            tier = _tier_at(log, candidates, entry.at, count)
+            if entry.pk is not None and tier != entry.tier:
+                changed.append(entry)
+            entry.tier = tier
         basis = tuple(candidates[i] for i in trend_basis(candidates))
     Entry.objects.bulk_create(entries)
+    Entry.objects.bulk_update(changed, ["tier"])
     log.trend_basis = None  # the new entries' ids are known only now; worked out on next use
     log.save(update_fields=["trend_basis"])
     return len(entries)
@@ -122,5 +159,6 @@ def current_assessment(log: Log) -> dict[str, Any] | None:
     if not read.parsed:
         return None
     count = max(len(read.parsed), log.entries.count())
-    result: dict[str, Any] = assess_log(read.parsed, seen_times(log), count).to_dict()
+    now = timezone.now()
+    result: dict[str, Any] = assess_log(read.parsed, seen_times(log), count, now).to_dict()
     return result
