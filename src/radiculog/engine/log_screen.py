@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from radiculog.engine.findings import Findings
 from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import Knowledge
-from radiculog.engine.notes import NoteSign, entry_findings, entry_signs
 from radiculog.engine.log_visits import Visit, released
+from radiculog.engine.notes import NoteSign, entry_findings, entry_signs
 from radiculog.engine.red_flags import Reason, fired_reasons, worded
 
 if TYPE_CHECKING:
