@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -24,3 +25,13 @@ def post_json(client: Any) -> Any:
         return client.post(url, data=data, content_type="application/json")
 
     return post
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory, django_db_setup: Any) -> Iterator[Any]:
+    """The app in gunicorn workers of its own, on this run's test database: a module
+    using it marks its tests django_db(transaction=True), so that database exists
+    (pytest-django makes only the databases marked tests ask for) and is emptied after."""
+    from tests.web.live.app import serve
+
+    yield from serve(tmp_path_factory.mktemp("live-app"))

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "radiculog.web.symptomlog",
     "radiculog.web.reports",
     "radiculog.web.imaging",
+    "radiculog.web.writes",  # idempotency keys (issue 19)
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A failed CSRF check gets the project's own 403 page (radiculog.web.errorpages).
+CSRF_FAILURE_VIEW = "radiculog.web.errorpages.csrf_failure"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

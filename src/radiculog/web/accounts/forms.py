@@ -30,6 +30,10 @@ class SignupForm(UserCreationForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         plain_words(self, SIGNUP)
 
+    def taken_message(self) -> str:
+        """What the form says of a name already in use, for the same name taken in a race."""
+        return str(self.instance.unique_error_message(type(self.instance), ("username",)).message)
+
     def clean_tz(self) -> str:
         name = str(self.cleaned_data.get("tz") or "")
         return name if name in available_timezones() else "UTC"

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.sessions.models import Session
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,9 +29,13 @@ def signup(request: HttpRequest) -> HttpResponse:
     check = _session_check(request)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            log = Log.objects.create(owner=user, timezone=form.cleaned_data["tz"])
+        try:
+            with transaction.atomic():
+                user = form.save()
+                log = Log.objects.create(owner=user, timezone=form.cleaned_data["tz"])
+        except IntegrityError:  # the same name signed up a moment ago, in another request
+            form.add_error("username", form.taken_message())
+            return render(request, "accounts/signup.html", {"form": form, "has_check": bool(check)})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         if check:
             carry_over(request, log, check)  # after login: login() renews the session

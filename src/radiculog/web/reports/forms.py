@@ -51,6 +51,8 @@ class PrepForm(forms.Form):
         required=False,
     )
     questions = _text(_("Your questions for the clinic (one per line)"), rows=5)
+    # The version the form was opened at (writes/versions.py): a stale save is refused.
+    version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
     suggested = forms.MultipleChoiceField(
         label=_("Questions other people ask: tick any you want on your list"),
         required=False,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from radiculog.exports.log_json import ImportedSeen
 from radiculog.web.symptomlog.models import ClinicianSeen, Log
+from radiculog.web.writes.once import form_key, once
 
 FINDINGS2 = "radiculog/findings@2"
 
@@ -65,7 +66,11 @@ def import_seen(log: Log, items: list[ImportedSeen]) -> int:
 def record_seen(request: HttpRequest) -> HttpResponse:
     log, _created = Log.objects.get_or_create(owner=request.user)  # type: ignore[misc]
     note = request.POST.get("note", "")[:1000]
-    ClinicianSeen.objects.create(log=log, at=timezone.now(), note=note)
+    once(
+        request.user,
+        form_key(request),
+        lambda: ClinicianSeen.objects.create(log=log, at=timezone.now(), note=note),
+    )
     messages.success(
         request,
         _(

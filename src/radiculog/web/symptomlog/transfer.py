@@ -24,6 +24,7 @@ from radiculog.exports.csv_export import csv_lines
 from radiculog.exports.fhir import bundle_chunks
 from radiculog.exports.ics import next_days, reminders_ics
 from radiculog.exports.log_json import LogImportError, read_log_document
+from radiculog.web.symptomlog.models import Log
 from radiculog.web.symptomlog.seen import import_seen, outgoing_document
 from radiculog.web.symptomlog.views import import_entries, log_of
 
@@ -89,6 +90,9 @@ def import_log(request: HttpRequest) -> HttpResponse:
         else:
             with transaction.atomic():
                 log = log_of(request)
+                # Two tabs importing one file: the second waits here, then finds every
+                # entry already in the log (PostgreSQL; SQLite's writer lock does the same).
+                Log.objects.select_for_update().filter(pk=log.pk).exists()
                 import_seen(log, document.seen)  # first: the entries' tiers read them
                 added = import_entries(log, document.entries)
             skipped = len(document.entries) - added
