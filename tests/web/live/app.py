@@ -13,6 +13,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -91,14 +92,17 @@ def serve(data_dir: Path, workers: int = 3) -> Iterator[LiveApp]:
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60", "--preload",
         "--chdir", str(REPO / "src"), "radiculog.web.wsgi",
     ]  # fmt: skip
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    app = LiveApp(f"http://127.0.0.1:{port}", env, process)
-    try:
-        _wait_until_up(app)
-        yield app
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    # The server's log goes to a file beside the data folder (a pipe nobody reads
+    # would fill and stall the server; a full data folder would refuse the log).
+    with tempfile.NamedTemporaryFile(prefix="live-app-", suffix=".log") as log:
+        process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+        app = LiveApp(f"http://127.0.0.1:{port}", env, process)
+        try:
+            _wait_until_up(app)
+            yield app
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def _wait_until_up(app: LiveApp) -> None:

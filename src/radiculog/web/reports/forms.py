@@ -16,6 +16,7 @@ from radiculog.summary.prep import (
     asks_about_insurance_plan,
     suggested_questions,
 )
+from radiculog.web import limits
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -116,7 +117,11 @@ def initial_of(prep: PrepList) -> dict[str, Any]:
 
 
 class ShareForm(forms.Form):
-    label = _text(_("Who is it for? (only you see this)"))
+    label = forms.CharField(
+        label=_("Who is it for? (only you see this)"),
+        required=False,
+        max_length=limits.SHARE_LABEL_CHARS,  # its column's width, not _text's 200
+    )
     days = forms.IntegerField(
         label=_("Link works for (days)"), min_value=1, max_value=90, initial=14
     )

@@ -96,10 +96,12 @@ def import_entries(log: Log, items: list[ImportedEntry]) -> int:
     read = read_entries(merged)
     # One pass, folding the basis: each prefix is assessed from its basis alone.
     basis: tuple[LogEntry, ...] = ()
+    seen = seen_times(log)  # read once, not once per entry
     for count, (entry, parsed) in enumerate(zip(read.entries, read.parsed or (), strict=True), 1):
         candidates = (*basis, parsed)
         if entry.pk is None:
-            entry.tier = assess_log(candidates, _seen_by(log, entry.at), count).urgency.tier
+            by_then = [at for at in seen if at <= entry.at]
+            entry.tier = assess_log(candidates, by_then, count).urgency.tier
         basis = tuple(candidates[i] for i in trend_basis(candidates))
     Entry.objects.bulk_create(entries)
     log.trend_basis = None  # the new entries' ids are known only now; worked out on next use
