@@ -18,6 +18,7 @@ REQUEST_BYTES = IMPORT_BYTES + MIB
 FORM_FIELDS = 1000  # Django's DATA_UPLOAD_MAX_NUMBER_FIELDS; the largest form has ~60
 SHARE_LABEL_CHARS = 100  # reports.ShareLink.label's column
 USERNAME_CHARS = 150  # auth.User.username's column (and django-axes' username column)
+SIGNUPS_PER_HOUR = 30  # sign-up attempts from one client address (accounts/throttle.py)
 # Calendar reminders: any first day a person may mean, and days after it still a date.
 REMINDER_FIRST = date(2000, 1, 1)
 REMINDER_LAST = date(2099, 12, 31)

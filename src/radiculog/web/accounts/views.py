@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from radiculog.web.accounts.forms import DeleteAccountForm, SignupForm
 from radiculog.web.accounts.models import SignedInSession
+from radiculog.web.accounts.throttle import TOO_MANY, signup_allowed
 from radiculog.web.symptomlog.models import Log
 from radiculog.web.symptomlog.views import _session_check, carry_over
 
@@ -28,6 +29,10 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("symptomlog:log")
     check = _session_check(request)
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and not signup_allowed(request):
+        form.add_error(None, TOO_MANY)
+        context = {"form": form, "has_check": bool(check)}
+        return render(request, "accounts/signup.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
