@@ -116,3 +116,14 @@ def test_a_defect_is_our_500_with_the_headers(
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
     protected(response)
+
+
+def test_static_files_carry_nosniff_from_the_app_and_from_nginx(client: Client, db: Any) -> None:
+    from tests.conftest import REPO
+
+    response = client.get("/static/radiculog/site.css")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    nginx = (REPO / "deploy" / "nginx" / "radiculog.conf").read_text()
+    static = nginx.split("location /static/", 1)[1].split("}", 1)[0]
+    assert "add_header X-Content-Type-Options nosniff always;" in static
