@@ -187,3 +187,22 @@ def test_a_share_link_opens_on_both_processes_and_its_token_is_never_logged(
     counts = stack.log_counts("/report/shared/-/", lambda c: sum(c) >= 3)
     assert counts[0] >= 1 and counts[1] >= 1 and sum(counts) == 3, counts  # both served it
     assert token not in stack.all_logs()
+
+
+def test_the_proxy_passes_every_body_the_app_takes_and_refuses_past_its_limit(
+    stack: Stack,
+) -> None:
+    """Issue 19: nginx's client_max_body_size is radiculog.web.limits.REQUEST_BYTES, so
+    a body the app refuses gets the app's own page with its headers (nginx's 2m once
+    answered a person's own 2.3 MB export with its bare 413), and only a body past the
+    app's largest limit is nginx's to refuse."""
+    from radiculog.web.limits import REQUEST_BYTES
+
+    browser = stack.browser()
+    big = browser.submit("/accounts/login/", {"username": "x" * (3 * 1024 * 1024)})
+    assert big.status == 413, big.text[:500]
+    assert "That is too large" in big.text  # the app's page, through nginx
+    assert big.headers["Content-Security-Policy"] and big.headers["X-Frame-Options"]
+    past = browser.submit("/accounts/login/", {"username": "x" * (REQUEST_BYTES + 1024)})
+    assert past.status == 413
+    assert "That is too large" not in past.text  # nginx's own: the app never saw it

@@ -4,6 +4,8 @@ import csv
 import io
 from typing import Any
 
+import pytest
+
 from radiculog.exports.csv_export import log_to_csv
 from radiculog.summary.measures import DailyMeasures
 
@@ -56,3 +58,32 @@ def test_leg_and_back_pain_and_painkillers_have_their_own_columns(
         "2",
     )
     assert (second["leg_pain_0_10"], second["painkillers"]) == ("", "")  # not given, not 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " =1+1",
+        '\n=HYPERLINK("http://x")',
+        "\u3000=1+1",
+        '\uff1dHYPERLINK("http://x")',
+        "\uff0b1",
+        "\r=1",
+        "\t@SUM(A1)",
+    ],
+)
+def test_formulas_behind_spaces_line_breaks_or_full_width_signs_are_defused(
+    make_entry: Any, make_log: Any, text: str
+) -> None:
+    (row,) = rows(log_to_csv(make_log(make_entry(0, triggers=text))))
+    assert row["triggers"].startswith("'")
+    assert row["triggers"].replace("'", "") == text  # nothing else changed
+
+
+def test_a_semicolon_locale_cannot_split_a_cell_into_a_formula(
+    make_entry: Any, make_log: Any
+) -> None:
+    text = log_to_csv(make_log(make_entry(0, triggers="sitting;=HYPERLINK(1)")))
+    data = text.splitlines()[1]
+    (cells,) = list(csv.reader(io.StringIO(data), delimiter=";"))
+    assert not any(cell.lstrip().startswith("=") for cell in cells)

@@ -40,3 +40,13 @@ def log_clock() -> Iterator[None]:
     rather than depend on today's date."""
     with time_machine.travel(LOG_NOW, tick=True):
         yield
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory, django_db_setup: Any) -> Iterator[Any]:
+    """The app in gunicorn workers of its own, on this run's test database: a module
+    using it marks its tests django_db(transaction=True), so that database exists
+    (pytest-django makes only the databases marked tests ask for) and is emptied after."""
+    from tests.web.live.app import serve
+
+    yield from serve(tmp_path_factory.mktemp("live-app"))

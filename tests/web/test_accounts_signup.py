@@ -118,3 +118,19 @@ def test_signing_up_with_email_keeps_it_for_a_reset_and_does_not_warn(
 def test_the_sign_up_page_says_what_the_email_is_for(client: Client, db: Any) -> None:
     page = client.get(reverse("accounts:signup")).content.decode()
     assert "a lost password means a lost log" in page
+
+
+def test_sign_ups_from_one_address_are_throttled(client: Client, db: Any) -> None:
+    from radiculog.web.limits import SIGNUPS_PER_HOUR
+
+    for n in range(SIGNUPS_PER_HOUR):
+        client.post(reverse("accounts:signup"), {**NEW, "username": f"user{n}"})
+        client.logout()
+    refused = client.post(reverse("accounts:signup"), {**NEW, "username": "one-more"})
+    assert refused.status_code == 429
+    assert "Too many sign-ups" in refused.content.decode()
+    assert not User.objects.filter(username="one-more").exists()
+    elsewhere = Client(REMOTE_ADDR="192.0.2.7")
+    assert (
+        elsewhere.post(reverse("accounts:signup"), {**NEW, "username": "fine"}).status_code == 302
+    )

@@ -89,3 +89,20 @@ def test_expired_cache_rows_are_deleted(db: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT cache_key FROM radiculog_cache")
         assert [row[0].rsplit(":", 1)[-1] for row in cursor.fetchall()] == ["long"]
+
+
+def test_write_keys_are_deleted_after_a_day(db: Any) -> None:
+    from datetime import timedelta
+
+    from django.contrib.auth.models import User
+    from django.utils import timezone
+
+    from radiculog.web.management.commands.purge_expired import purge
+    from radiculog.web.writes.models import WriteKey
+
+    user = User.objects.create_user("wes")
+    now = timezone.now()
+    WriteKey.objects.create(owner=user, key="old-key-0001", created=now - timedelta(days=2))
+    WriteKey.objects.create(owner=user, key="new-key-0001", created=now - timedelta(hours=1))
+    assert purge()["write keys"] == 1
+    assert list(WriteKey.objects.values_list("key", flat=True)) == ["new-key-0001"]

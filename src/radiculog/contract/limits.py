@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-MAX_BYTES = 5 * 1024 * 1024  # a year of twice-daily entries is about 1 MB
+# A person's own export must always come back in: 5,000 full entries (seven years twice
+# daily) export as about 9 MB (tests/web/test_limits.py measures it).
+MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 20  # a log is 6 levels deep (log, entries, entry, findings, pain, item)
 MAX_NUMBER_CHARS = 40  # no field holds a number near this long
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)

@@ -1,13 +1,18 @@
 """A log@1 document as CSV: one row per entry, one column per measure.
 
-Cells a spreadsheet would run as a formula (starting with = + - @) get a
-leading apostrophe, so an exported log can be opened safely.
+Cells a spreadsheet would run as a formula get a leading apostrophe, so an
+exported log can be opened safely (OWASP, "CSV Injection"): those starting with
+= + - @ tab or carriage return, also after leading spaces or line breaks, and their
+full-width forms (＝ ＋ － ＠), which some spreadsheets read as the same. Opened
+with another separator (";" in many locales) "a;=cmd" splits into a cell "=cmd", so a
+formula sign after a separator gets an apostrophe too: "a;'=cmd".
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -21,9 +26,15 @@ FIXED = [
 TAIL = ["triggers", "easers", "notes"]
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+LEADING_SPACE = " \t\r\n\u00a0\u3000"
+AFTER_SEPARATOR = re.compile(r"([;,|\t\r\n][ \u00a0\u3000]*)([=+\-@\uff1d\uff0b\uff0d\uff20])")
+
+
 def _safe(value: object) -> str:
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    lead = text[:1] in FORMULA_STARTS or text.lstrip(LEADING_SPACE)[:1] in FORMULA_STARTS
+    return ("'" if lead else "") + AFTER_SEPARATOR.sub(r"\1'\2", text)
 
 
 def _spots(spots: list[Mapping[str, Any]]) -> str:

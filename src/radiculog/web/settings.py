@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from radiculog.engine.services import default_region, regions, use_region
+from radiculog.web import limits
 from radiculog.web.env import env_bool, env_int, env_list, env_secret, env_str
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "radiculog.web.symptomlog",
     "radiculog.web.reports",
     "radiculog.web.imaging",
+    "radiculog.web.writes",  # idempotency keys (issue 19)
 ]
 
 MIDDLEWARE = [
@@ -109,6 +111,11 @@ def _sqlite() -> dict[str, object]:
         "NAME": VAR_DIR / "radiculog.sqlite3",
         # WAL lets readers and one writer work at once; set on every new connection.
         "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
+        # Each worker keeps its connection, so the WAL and its index stay open: when the
+        # last connection closes SQLite deletes them, and on a full disk the next one
+        # could not make them again, not even to read (tests/web/test_unavailable_live.py).
+        "CONN_MAX_AGE": None,
+        "CONN_HEALTH_CHECKS": True,
     }
 
 
@@ -173,6 +180,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A failed CSRF check gets the project's own 403 page (radiculog.web.errorpages).
+CSRF_FAILURE_VIEW = "radiculog.web.errorpages.csrf_failure"
+# Request sizes come from radiculog.web.limits, the one place nginx's are checked against.
+DATA_UPLOAD_MAX_MEMORY_SIZE = (
+    limits.API_BODY_BYTES + 512 * 1024
+)  # JSON past the API's own limit still gets its 413
+DATA_UPLOAD_MAX_NUMBER_FIELDS = limits.FORM_FIELDS
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

@@ -17,3 +17,8 @@ urlpatterns = [
     path("report/", include("radiculog.web.reports.urls")),
     path("imaging/", include("radiculog.web.imaging.urls")),
 ]
+
+handler400 = "radiculog.web.errorpages.bad_request"
+handler403 = "radiculog.web.errorpages.forbidden"
+handler404 = "radiculog.web.errorpages.not_found"
+handler500 = "radiculog.web.errorpages.server_error"

@@ -5,9 +5,11 @@ from zoneinfo import available_timezones
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from radiculog.web.accounts.wording import LOGIN, SIGNUP, plain_words
+from radiculog.web.limits import USERNAME_CHARS
 
 
 class SignupForm(UserCreationForm):  # type: ignore[type-arg]
@@ -30,6 +32,10 @@ class SignupForm(UserCreationForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         plain_words(self, SIGNUP)
 
+    def taken_message(self) -> str:
+        """What the form says of a name already in use, for the same name taken in a race."""
+        return str(self.instance.unique_error_message(type(self.instance), ("username",)).message)
+
     def clean_tz(self) -> str:
         name = str(self.cleaned_data.get("tz") or "")
         return name if name in available_timezones() else "UTC"
@@ -46,6 +52,10 @@ class PlainLoginForm(AuthenticationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         plain_words(self, LOGIN)
+        # Django sets only the widget's maxlength here: without the validator a name of
+        # any length reached authenticate() and django-axes' 255-character column (a 500
+        # on PostgreSQL). Past the limit, it is a form error like at sign-up.
+        self.fields["username"].validators.append(MaxLengthValidator(USERNAME_CHARS))
 
 
 class DeleteAccountForm(forms.Form):

@@ -21,6 +21,22 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="home"), name="logout"),
     path("delete/", views.delete_account, name="delete"),
+    # Changing the password while signed in (no e-mail needed): Django's own views.
+    path(
+        "password/change/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change_form.html",
+            success_url=reverse_lazy("accounts:password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
     # Password reset by email: Django's own views, our templates.
     path(
         "password/reset/",

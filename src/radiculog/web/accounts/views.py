@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.sessions.models import Session
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from radiculog.web.accounts.forms import DeleteAccountForm, SignupForm
 from radiculog.web.accounts.models import SignedInSession
+from radiculog.web.accounts.throttle import TOO_MANY, signup_allowed
 from radiculog.web.symptomlog.models import Log
 from radiculog.web.symptomlog.views import _session_check, carry_over
 
@@ -28,10 +29,18 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("symptomlog:log")
     check = _session_check(request)
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and not signup_allowed(request):
+        form.add_error(None, TOO_MANY)
+        context = {"form": form, "has_check": bool(check)}
+        return render(request, "accounts/signup.html", context, status=429)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            log = Log.objects.create(owner=user, timezone=form.cleaned_data["tz"])
+        try:
+            with transaction.atomic():
+                user = form.save()
+                log = Log.objects.create(owner=user, timezone=form.cleaned_data["tz"])
+        except IntegrityError:  # the same name signed up a moment ago, in another request
+            form.add_error("username", form.taken_message())
+            return render(request, "accounts/signup.html", {"form": form, "has_check": bool(check)})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         if check:
             carry_over(request, log, check)  # after login: login() renews the session

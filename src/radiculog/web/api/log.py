@@ -37,6 +37,7 @@ from radiculog.web.symptomlog.models import Entry
 from radiculog.web.symptomlog.seen import outgoing_document
 from radiculog.web.symptomlog.views import log_of
 from radiculog.web.symptomlog.writing import add_entry, current_assessment
+from radiculog.web.writes.once import BadKey, header_key, once
 
 router = Router(tags=["log"], auth=django_auth)
 Result = Status[dict[str, Any]]
@@ -123,10 +124,25 @@ def post_entry(request: HttpRequest) -> Result:
     except LogImportError as exc:
         error = {"path": exc.path, "value": str(exc.value), "message": exc.message, "allowed": None}
         return Status(400, {"error": "invalid entry", "errors": [error]})
-    entry = add_entry(
-        log_of(request), item.findings, at=item.at, triggers=item.triggers, easers=item.easers
+    try:
+        key = header_key(request)
+    except BadKey as exc:
+        return Status(400, {"error": "invalid Idempotency-Key", "detail": str(exc)})
+    log = log_of(request)
+    done = once(
+        request.user,
+        key,
+        lambda: add_entry(
+            log, item.findings, at=item.at, triggers=item.triggers, easers=item.easers
+        ),
+        remember=_created,
     )
-    return Status(201, {"id": entry.pk, "at": entry.at.isoformat(), "tier": entry.tier})
+    # A repeat with the same Idempotency-Key gets the first answer; nothing is added.
+    return Status(201, _created(done.value) if done.value else done.result)
+
+
+def _created(entry: Entry) -> dict[str, Any]:
+    return {"id": entry.pk, "at": entry.at.isoformat(), "tier": entry.tier}
 
 
 @router.get(

@@ -18,6 +18,7 @@ import radiculog
 from radiculog.contract.limits import UnreadableJSON, load_json
 from radiculog.exports.questionnaire_response import response_to_findings
 from radiculog.web.api.openapi import operation
+from radiculog.web.limits import API_BODY_BYTES
 
 api = NinjaAPI(
     title="Radiculog API",
@@ -30,7 +31,7 @@ api = NinjaAPI(
 )
 
 Result = Status[dict[str, Any]]
-MAX_BODY = 2 * 1024 * 1024  # a year of entries is one POST /trend of about 1 MB
+MAX_BODY = API_BODY_BYTES
 
 
 def parse_json_object(request: HttpRequest) -> dict[str, Any] | Result:

@@ -16,6 +16,7 @@ from radiculog.summary.prep import (
     asks_about_insurance_plan,
     suggested_questions,
 )
+from radiculog.web import limits
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -51,6 +52,8 @@ class PrepForm(forms.Form):
         required=False,
     )
     questions = _text(_("Your questions for the clinic (one per line)"), rows=5)
+    # The version the form was opened at (writes/versions.py): a stale save is refused.
+    version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
     suggested = forms.MultipleChoiceField(
         label=_("Questions other people ask: tick any you want on your list"),
         required=False,
@@ -114,7 +117,11 @@ def initial_of(prep: PrepList) -> dict[str, Any]:
 
 
 class ShareForm(forms.Form):
-    label = _text(_("Who is it for? (only you see this)"))
+    label = forms.CharField(
+        label=_("Who is it for? (only you see this)"),
+        required=False,
+        max_length=limits.SHARE_LABEL_CHARS,  # its column's width, not _text's 200
+    )
     days = forms.IntegerField(
         label=_("Link works for (days)"), min_value=1, max_value=90, initial=14
     )

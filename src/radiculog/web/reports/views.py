@@ -20,7 +20,9 @@ from radiculog.web.reports.handover import expiry_words, gone, qr_svg
 from radiculog.web.reports.health_link import health_link
 from radiculog.web.reports.models import Prep, ShareLink, ShareOpening
 from radiculog.web.reports.pdf import render_pdf
+from radiculog.web.reports.saving import save_prep
 from radiculog.web.symptomlog.views import log_of
+from radiculog.web.writes.versions import version_of
 
 NEW_LINK = "reports:new-share-link"  # session key: the link just made, shown once
 
@@ -45,9 +47,10 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
 @login_required
 def prep(request: HttpRequest) -> HttpResponse:
     log = log_of(request)
-    form = PrepForm(request.POST or None, initial=initial_of(prep_of(log)))
-    if request.method == "POST" and form.is_valid():
-        Prep.objects.update_or_create(log=log, defaults={"data": form.to_prep().to_dict()})
+    saved = Prep.objects.filter(log=log).values_list("updated", flat=True).first()
+    initial = {**initial_of(prep_of(log)), "version": version_of(saved)}
+    form = PrepForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid() and save_prep(log, form):
         messages.success(request, _("Your notes for the appointment are saved."))
         return redirect("reports:report")
     return render(request, "reports/prep.html", {"form": form})

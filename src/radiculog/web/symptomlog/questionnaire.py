@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from radiculog.summary.outcomes import rmdq, rmdq_every_days, rmdq_score
 from radiculog.web.symptomlog.models import Log, Questionnaire
 from radiculog.web.symptomlog.views import log_of
+from radiculog.web.writes.once import form_key, once
 
 
 class RmdqForm(forms.Form):
@@ -64,7 +65,11 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
     form = RmdqForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         ticked = sorted(form.cleaned_data["ticked"])
-        Questionnaire.objects.create(log=log, ticked=ticked)
+        once(
+            request.user,
+            form_key(request),
+            lambda: Questionnaire.objects.create(log=log, ticked=ticked),
+        )
         score = rmdq_score(ticked)
         messages.success(request, _("Saved. Your score this week: %(n)d of 24.") % {"n": score})
         return redirect("symptomlog:log")

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from radiculog.engine.log_visits import Visit, base
 from radiculog.exports.log_json import ImportedSeen
 from radiculog.web.symptomlog.models import ClinicianSeen, Log
+from radiculog.web.writes.once import form_key, once
 
 FINDINGS2 = "radiculog/findings@2"
 
@@ -99,7 +100,11 @@ def record_seen(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Tick the warning signs the clinician saw you about."))
         return redirect("symptomlog:log")
     note = request.POST.get("note", "")[:1000]
-    ClinicianSeen.objects.create(log=log, at=timezone.now(), note=note, signs=signs)
+    once(
+        request.user,
+        form_key(request),
+        lambda: ClinicianSeen.objects.create(log=log, at=timezone.now(), note=note, signs=signs),
+    )
     messages.success(
         request,
         _(

@@ -11,7 +11,7 @@ from datetime import date, time
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,10 +24,12 @@ from radiculog.exports.csv_export import csv_lines
 from radiculog.exports.fhir import bundle_chunks
 from radiculog.exports.ics import next_days, reminders_ics
 from radiculog.exports.log_json import LogImportError, read_log_document
-from radiculog.web.symptomlog.seen import import_seen, outgoing_document
-from radiculog.web.symptomlog.views import import_entries, log_of
+from radiculog.web.limits import IMPORT_BYTES, REMINDER_FIRST, REMINDER_LAST, too_large_words
+from radiculog.web.symptomlog.importing import import_document
+from radiculog.web.symptomlog.seen import outgoing_document
+from radiculog.web.symptomlog.views import log_of
 
-MAX_UPLOAD = 5 * 1024 * 1024
+MAX_UPLOAD = IMPORT_BYTES
 
 
 def _download(
@@ -82,15 +84,14 @@ def import_log(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             if upload.size > MAX_UPLOAD:
-                raise LogImportError("(file)", upload.size, "is larger than 5 MB")
+                raise LogImportError(
+                    "(file)", upload.size, f"is larger than {too_large_words(MAX_UPLOAD)}"
+                )
             document = read_log_document(upload.read(), radiculog.assess, timezone.now())
         except LogImportError as exc:
             form.add_error("file", str(exc))
         else:
-            with transaction.atomic():
-                log = log_of(request)
-                import_seen(log, document.seen)  # first: the entries' tiers read them
-                added = import_entries(log, document.entries)
+            added = import_document(log_of(request), document)
             skipped = len(document.entries) - added
             text = _("%(n)d entries added to your log.") % {"n": added}
             if skipped:
@@ -102,7 +103,15 @@ def import_log(request: HttpRequest) -> HttpResponse:
 
 class ReminderForm(forms.Form):
     start = forms.DateField(
-        label=gettext_lazy("First day"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("First day"),
+        widget=forms.DateInput(
+            attrs={
+                "type": "date",
+                "min": REMINDER_FIRST.isoformat(),
+                "max": REMINDER_LAST.isoformat(),
+            }
+        ),
+        validators=[MinValueValidator(REMINDER_FIRST), MaxValueValidator(REMINDER_LAST)],
     )
     days = forms.IntegerField(
         label=gettext_lazy("Number of days"), min_value=1, max_value=14, initial=3

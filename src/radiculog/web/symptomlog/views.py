@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from radiculog.contract.limits import without_nulls
@@ -34,8 +35,11 @@ from radiculog.web.symptomlog.writing import (
     delete_entry,
     import_entries,
 )
+from radiculog.web.writes.once import form_key, once
 
 __all__ = ["add_entry", "import_entries"]  # used by the API and the import page
+# A form sent again (a double click, the browser's resend): nothing new is written.
+ALREADY_SAVED = gettext_lazy("This was already saved: it is in your log once.")
 
 
 def log_of(request: HttpRequest) -> Log:
@@ -92,10 +96,14 @@ def new_entry(request: HttpRequest) -> HttpResponse:
         findings = findings_from(data, previous)
         if last is not None:
             since_first_symptom(findings, last.at, at, log.zone)
+        fields = {k: data[k] for k in MEASURE_FIELDS if k in data}
         with transaction.atomic():
-            fields = {k: data[k] for k in MEASURE_FIELDS if k in data}
-            add_entry(log, findings, at=at, **fields)
-        messages.success(request, _("Entry saved."))
+            saved = once(
+                request.user,
+                form_key(request),
+                lambda: add_entry(log, findings, at=at, **fields),
+            ).first
+        messages.success(request, _("Entry saved.") if saved else ALREADY_SAVED)
         return redirect("symptomlog:log")
     context = {
         "form": form,
@@ -193,7 +201,8 @@ def start(request: HttpRequest) -> HttpResponse:
         return render(request, "symptomlog/start.html", {"has_check": _session_check(request)})
     findings = _session_check(request)
     if findings:
-        carry_over(request, log_of(request), findings)
+        log = log_of(request)
+        once(request.user, form_key(request), lambda: carry_over(request, log, findings))
         messages.success(request, _("Your check is now an entry of your log."))
     return redirect("symptomlog:log")
 

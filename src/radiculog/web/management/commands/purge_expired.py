@@ -1,10 +1,12 @@
 """Delete what the site promises not to keep: expired sessions (an anonymous
 self-check lives only there), stale sign-in records, failed-login counts past their
-pause, and expired cache rows. Run it hourly (deploy/systemd/radiculog-purge.timer).
+pause, expired cache rows and day-old write keys. Run it hourly
+(deploy/systemd/radiculog-purge.timer).
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from axes.models import AccessAttempt
@@ -15,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from radiculog.web.accounts.models import SignedInSession
+from radiculog.web.writes.models import WriteKey
 
 
 def purge() -> dict[str, int]:
@@ -28,6 +31,10 @@ def purge() -> dict[str, int]:
         ]
         counts["failed-login counts"] = AccessAttempt.objects.filter(
             attempt_time__lt=now - settings.AXES_COOLOFF_TIME
+        ).delete()[0]
+        # A key guards against a form sent twice within minutes; a day is plenty.
+        counts["write keys"] = WriteKey.objects.filter(
+            created__lt=now - timedelta(days=1)
         ).delete()[0]
         table = connection.ops.quote_name(str(settings.CACHES["default"]["LOCATION"]))
         with connection.cursor() as cursor:
