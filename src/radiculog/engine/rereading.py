@@ -50,6 +50,7 @@ class _Rules(NamedTuple):
     new_within_days: int
     disagreements: tuple[Disagreement, ...]
     questions: frozenset[str]  # the questions any disagreement reads
+    keys: frozenset[str] | None  # a yes or fact every disagreement needs one of (None: no key)
 
 
 def _parse(raw: dict[str, Any]) -> _Rules:
@@ -68,7 +69,9 @@ def _parse(raw: dict[str, Any]) -> _Rules:
     for d in found:
         if not d.overrides <= {NO.value, UNANSWERED.value}:
             raise ValueError(f"disagreements.toml {d.id}: overrides only 'no' or 'unanswered'")
-    return _Rules(int(raw["new_within_days"]), found, frozenset(d.question for d in found))
+    keyed = [(d.when_facts - {ONSET_FACT}) | d.when_yes for d in found]
+    keys = frozenset().union(*keyed) if all(keyed) else None
+    return _Rules(int(raw["new_within_days"]), found, frozenset(d.question for d in found), keys)
 
 
 @cache
@@ -106,9 +109,9 @@ def note_rereads(findings: Findings) -> list[Reread]:
 
 def rereads(findings: Findings, known: set[str]) -> list[Reread]:
     found = note_rereads(findings) if findings.notes else []
-    answers = findings.answers
-    # Most findings have none of the disagreements' questions contradicted: skip quickly.
-    if any(answers.get(q) is not YES for q in rules().questions):
+    r = rules()
+    # Most findings have no yes or fact a disagreement needs: skip them quickly.
+    if r.keys is None or not (r.keys.isdisjoint(known) and r.keys.isdisjoint(findings.yes)):
         found += disagreements(findings, known)
     return found
 
