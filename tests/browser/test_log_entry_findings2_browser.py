@@ -42,6 +42,12 @@ def test_steroids_then_a_small_fall_on_a_phone(phone: Visitor, django_user_model
         phone.shot("log-entry-about-you")
         page.locator("#id_long_term_steroids_0").check()  # yes
         page.locator("#id_osteoporosis_1").check()  # no
+        for question in (
+            "anticoagulant_or_bleeding_disorder",
+            "pregnant_or_recent_birth",
+            "spinal_procedure_recent",
+        ):  # issue 18's background: no
+            page.locator(f"#id_{question}_1").check()  # fmt: skip
         page.locator("input[name=new_flags][value=minor_fall]").check()
         page.fill("#id_left", "10")
         page.fill("#id_right", "10")
