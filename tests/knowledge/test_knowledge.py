@@ -167,4 +167,6 @@ def test_the_screening_questions_are_every_question_a_warning_sign_rule_reads() 
         "leg_cold_pale", "pregnant_or_recent_birth", "spinal_procedure_recent",
         "spinal_wound_problem", "hands_numb_or_clumsy", "walking_unsteady", "clonus",
         "night_sweats", "leg_pain_walking_eased_standing",
+        # the NHS back pain page's signs the first table lacked
+        "chest_pain", "upper_back_pain", "back_lump_or_shape_change",
     }  # fmt: skip

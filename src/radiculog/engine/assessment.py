@@ -121,5 +121,5 @@ def assess_findings(
         other_explanations=tuple(consider(findings, knowledge, urgent.tier, fits)),
         card=decision_card(knowledge, urgent.tier, roots, urgent.reasons, falls(findings)),
         knowledge_version=knowledge.version,
-        notes_read=read(findings.notes),
+        notes_read=read(findings.notes, days_since_onset=findings.days_since_onset),
     )

@@ -57,6 +57,9 @@ class _Sign(NamedTuple):
     sign: str
     pattern: re.Pattern[str]
     sources: tuple[str, ...]
+    # Read only when the onset is unknown or at most this many days ago (a plain
+    # description, "both legs ache", is not news after years; see note_phrases.toml).
+    onset_within_days: int | None = None
 
 
 class _Reader(NamedTuple):
@@ -88,7 +91,13 @@ def _reader() -> _Reader:
     raw = tomllib.loads(text)
     neg = raw["negation"]
     signs = tuple(
-        _Sign(s["question"], s["sign"], re.compile(_regex(s["phrases"])), tuple(s["sources"]))
+        _Sign(
+            s["question"],
+            s["sign"],
+            re.compile(_regex(s["phrases"])),
+            tuple(s["sources"]),
+            s.get("onset_within_days"),
+        )
         for s in raw["signs"]
     )
     return _Reader(
@@ -153,17 +162,24 @@ def negated(text: str, start: int, end: int) -> bool:
     return not r.terminators.search(between) and len(between.split()) <= r.window
 
 
-def read(text: str | None, where: str = "notes", when: str = "") -> tuple[NoteSign, ...]:
+def read(
+    text: str | None, where: str = "notes", when: str = "", days_since_onset: int | None = None
+) -> tuple[NoteSign, ...]:
     """Every warning sign the text names and does not negate, once per question, in the
     knowledge file's order, each with the person's own words (``when``: a log entry's
-    date and time, for the words said back)."""
+    date and time, for the words said back; ``days_since_onset`` the findings' own)."""
     if not text or not text.strip():
         return ()
     r = _reader()
     template = r.said_in_log if when else r.said
     norm, places = normalised(text)
-    found = []
+    found: list[NoteSign] = []
     for sign in r.signs:
+        limit = sign.onset_within_days
+        if limit is not None and days_since_onset is not None and days_since_onset > limit:
+            continue
+        if any(f.question == sign.question for f in found):
+            continue
         for m in sign.pattern.finditer(norm):
             if not negated(norm, m.start(), m.end()):
                 quote = text[places[m.start()] : places[m.end() - 1] + 1]
@@ -196,6 +212,6 @@ def entry_signs(entry: LogEntry, when: str) -> tuple[NoteSign, ...]:
     )
     found: dict[str, NoteSign] = {}
     for where, text in texts:
-        for sign in read(text, where, when):
+        for sign in read(text, where, when, entry.findings.days_since_onset):
             found.setdefault(sign.question, sign._replace(at=entry.at))
     return tuple(found.values())

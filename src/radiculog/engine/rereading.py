@@ -99,7 +99,7 @@ def disagreements(findings: Findings, known: set[str]) -> list[Reread]:
 
 def note_rereads(findings: Findings) -> list[Reread]:
     """The questions the person's notes answer yes that their answers do not."""
-    signs = notes.read(findings.notes)
+    signs = notes.read(findings.notes, days_since_onset=findings.days_since_onset)
     return [
         Reread(s.question, "note", s.said, (*s.sources, *notes.negation_sources()))
         for s in signs

@@ -42,6 +42,7 @@ SAFETY_TOPICS: tuple[Step, ...] = (
             "both_legs",
             "weakness_worsening_rapidly",
             "major_trauma",
+            "chest_pain",
             # issue 18: an emergency alone, or with its partner on this page
             "leg_cold_pale",
             "pregnant_or_recent_birth",
@@ -72,6 +73,8 @@ SAFETY_TOPICS: tuple[Step, ...] = (
             "spinal_procedure_recent",
             "spinal_wound_problem",
             "clonus",
+            "upper_back_pain",
+            "back_lump_or_shape_change",
         ),
         _("These need a clinician soon, but not an ambulance."),
     ),

@@ -55,6 +55,9 @@ NEW_FLAGS = (
     "walking_unsteady",
     "clonus",
     "night_sweats",
+    "chest_pain",
+    "upper_back_pain",
+    "back_lump_or_shape_change",
 )
 # findings@2 background: asked once, then carried forward (and can be changed).
 BACKGROUND = (
