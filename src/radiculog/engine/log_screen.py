@@ -172,7 +172,9 @@ def older_reasons(
             when=when(entry),
             sign_text=r.text,
         )
-        for entry, r in carried.values()
+        # In rule order, not discovery order: the trend basis keeps fewer entries,
+        # and must name the same signs in the same order as the whole log.
+        for entry, r in sorted(carried.values(), key=lambda er: er[1].id)
         if r.id not in known_ids and f"earlier_{r.id}" not in known_ids
     ]
 

@@ -29,13 +29,18 @@ if TYPE_CHECKING:
 PAIN_SIGN = "trend_pain_escalating"
 # The measures line of the notes (summary/measures.py writes it): "Pain 6/10." and
 # "Leg pain 6/10." (a test checks the two agree).
-_SCORES = (re.compile(r"(?:^|\. )Pain (\d{1,2})/10\."), re.compile(r"Leg pain (\d{1,2})/10\."))
+# The web log writes "Pain 3/10." and "Leg pain 5/10."; people type "pain 3/10",
+# "pain is 8 / 10" or "leg pain: 6/10" in their notes, read the same way.
+_SCORES = (
+    re.compile(r"\b(?:leg |back )?pain(?: is| was| now| score| at)?:? ?(\d{1,2}) ?/ ?10\b", re.I),
+    re.compile(r"\b(\d{1,2}) ?/ ?10 (?:leg |back )?pain\b", re.I),
+)
 
 
 def pain_score(entry: LogEntry) -> int | None:
     """The entry's pain 0-10: overall, or the leg's when higher."""
     notes = entry.findings.notes or ""
-    found = [int(m.group(1)) for pattern in _SCORES if (m := pattern.search(notes))]
+    found = [int(m.group(1)) for pattern in _SCORES for m in pattern.finditer(notes)]
     scores = [s for s in found if 0 <= s <= 10]
     return max(scores) if scores else None
 
