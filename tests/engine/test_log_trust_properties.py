@@ -159,17 +159,19 @@ def test_the_cheap_cauda_equina_test_never_skips_an_entry_whose_rule_fires(
     entry = radiculog.parse_log(
         {"schema": "radiculog/log@1", "entries": [{"at": NOW.isoformat(), "findings": doc}]}
     )[0]
-    ces = set(k.method["log"]["cauda_equina_rules"])
-    if ces & {r.id for r in fired_reasons(entry.findings, k)}:
+    from radiculog.engine.log_screen import carried_rules, rule_of
+
+    carried = carried_rules(k)
+    if carried & {rule_of(r.id) for r in fired_reasons(entry.findings, k)}:
         assert may_fire_ces(entry.findings, k)
 
 
 def test_every_cauda_equina_rule_is_keyed_by_what_the_cheap_test_reads() -> None:
     from radiculog.engine.knowledge import load_knowledge
-    from radiculog.engine.log_screen import CES_FACTS
+    from radiculog.engine.log_screen import CES_FACTS, carried_rules
 
     k = load_knowledge()
-    ids = set(k.method["log"]["cauda_equina_rules"])
+    ids = set(carried_rules(k))
     rules = [r for r in k.rules if r.id in ids]
     assert {r.id for r in rules} == ids  # each listed id is a rule
     for rule in rules:

@@ -23,6 +23,7 @@ from radiculog.engine.function import own_deficit_sides
 from radiculog.engine.knowledge import Knowledge
 from radiculog.engine.log_visits import Visit, released
 from radiculog.engine.notes import NoteSign, entry_findings, entry_signs
+from radiculog.engine.notes import read as read_notes
 from radiculog.engine.red_flags import Reason, fired_reasons, worded
 
 if TYPE_CHECKING:
@@ -154,19 +155,21 @@ def older_reasons(
     """Cauda equina signs of entries before the window (not the newest) that no
     clinician has seen: at least urgent, named with their date (method.toml [log])."""
     rule = k.method["log"]
-    ces = frozenset(rule["cauda_equina_rules"])
+    ces = carried_rules(k)
     carried: dict[str, tuple[LogEntry, Reason]] = {}
     for entry in entries[: min(window_index(entries, k, now), len(entries) - 1)]:
-        if not may_fire_ces(entry_findings(entry), k):
+        findings = entry_findings(entry)
+        if not may_fire_ces(findings, k):
             continue
-        for r in fired_reasons(entry_findings(entry), k):
-            if r.id in ces and not released(r.id, entry.at, seen):
-                carried[r.id] = entry, r
+        for r in fired_reasons(findings, k):
+            sign = rule_of(r.id)
+            if sign in ces and not released(sign, entry.at, seen):
+                carried[sign] = entry, r
     return [
         worded(
             k,
             "older",
-            f"older_{r.id}",
+            f"older_{sign}",
             rule["older_than_window_tier"],
             r.sources,
             when=when(entry),
@@ -174,22 +177,46 @@ def older_reasons(
         )
         # In rule order, not discovery order: the trend basis keeps fewer entries,
         # and must name the same signs in the same order as the whole log.
-        for entry, r in sorted(carried.values(), key=lambda er: er[1].id)
-        if r.id not in known_ids and f"earlier_{r.id}" not in known_ids
+        for sign, (entry, r) in sorted(carried.items())
+        if not {sign, r.id, f"earlier_{sign}", f"earlier_{r.id}"} & known_ids
     ]
+
+
+# Reasons read from the notes or from contradicting answers carry their rule's id
+# behind a prefix (rereading.py); a visit and the older-than-window check name the rule.
+_READ_PREFIXES = ("note_", "reread_")
+
+
+def rule_of(reason_id: str) -> str:
+    for prefix in _READ_PREFIXES:
+        if reason_id.startswith(prefix):
+            return reason_id[len(prefix) :]
+    return reason_id
+
+
+@cache
+def carried_rules(k: Knowledge) -> frozenset[str]:
+    """The rules whose unseen sign is carried past the window (method.toml [log]): the
+    cauda equina ones, and every emergency rule a yes answer fires."""
+    log = k.method["log"]
+    ids = set(log["cauda_equina_rules"])
+    if log.get("older_than_window_emergency_answers", False):
+        ids |= {r.id for r in k.rules if r.tier == "emergency" and r.when_yes}
+    return frozenset(ids)
 
 
 def older_indexes(entries: Sequence[LogEntry], k: Knowledge, before: int) -> set[int]:
     """The latest entry before index ``before`` for each cauda equina rule it fires:
     what older_reasons reads (the trend basis keeps them)."""
-    ces = frozenset(k.method["log"]["cauda_equina_rules"])
+    ces = carried_rules(k)
     latest: dict[str, int] = {}
     for n in range(before):
-        if not may_fire_ces(entry_findings(entries[n]), k):
+        findings = entry_findings(entries[n])
+        if not may_fire_ces(findings, k):
             continue
-        for r in fired_reasons(entry_findings(entries[n]), k):
-            if r.id in ces:
-                latest[r.id] = n
+        for r in fired_reasons(findings, k):
+            if rule_of(r.id) in ces:
+                latest[rule_of(r.id)] = n
     return set(latest.values())
 
 
@@ -202,7 +229,7 @@ CES_FACTS = frozenset(
 
 @cache
 def _ces_questions(k: Knowledge) -> frozenset[str]:
-    ids = frozenset(k.method["log"]["cauda_equina_rules"])
+    ids = carried_rules(k)
     return frozenset(q for r in k.rules if r.id in ids for q in r.when_yes)
 
 
@@ -224,6 +251,12 @@ def may_fire_ces(findings: Findings, k: Knowledge) -> bool:
     if not _ces_questions(k).isdisjoint(findings.yes):
         return True
     if any(m.region == "saddle" for m in findings.marked()):
+        return True
+    if len(leg_sides(findings)) == 2:  # both legs marked: a contradicted "no" is reread
+        return True
+    if findings.notes and not _ces_questions(k).isdisjoint(
+        s.question for s in read_notes(findings.notes, days_since_onset=findings.days_since_onset)
+    ):
         return True
     if not findings.function:
         return False
