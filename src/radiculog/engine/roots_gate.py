@@ -97,10 +97,18 @@ def settled(
     return Gate("doubtful", tuple(reasons)) if reasons else OPEN
 
 
+BELOW_KNEE_TESTS = ("toe_lift", "heel_walk", "calf_raise", "toe_walk")
+
+
 def _root_sign(findings: Findings) -> bool:
-    """A sign a pressed root gives and a joint does not: a reduced or absent reflex, or
-    changed feeling in the same spot on repeated checks. (A weaker side is not enough:
-    a painful hip or knee weakens the muscles around it too.)"""
-    return any(x.result in ("reduced", "absent") for x in findings.reflexes) or any(
-        s.repeatable for s in findings.sensory if s.side is not None
+    """A sign a pressed root gives and a joint does not: a reduced or absent reflex,
+    changed feeling in the same spot on repeated checks, or (knowledge 2026.7) a weaker
+    foot or calf. (A weaker thigh or hip is not enough: a painful hip or knee weakens
+    the muscles around it too; the foot and calf muscles are far from those joints. A
+    nerve at the knee can weaken the foot too: the root model weighs it, section 6.7.)"""
+    weaker = findings.weaker_sides
+    return (
+        any(x.result in ("reduced", "absent") for x in findings.reflexes)
+        or any(s.repeatable for s in findings.sensory if s.side is not None)
+        or any(weaker.get(t) is not None for t in BELOW_KNEE_TESTS)
     )

@@ -89,7 +89,7 @@ def summary(results: list[Outcome]) -> dict[str, Any]:
     reliability = {}
     for label in LABELS:
         got = [r for r in results if r.confidence == label and r.named]
-        mean = sum(max(r.probabilities[x] for x in r.named) for r in got) / len(got) if got else 0
+        mean = sum(sum(r.probabilities[x] for x in r.named) for r in got) / len(got) if got else 0
         right = sum(r.leaning_right for r in got) / len(got) if got else 0
         reliability[label] = (len(got), mean, right)
     return {
