@@ -64,3 +64,22 @@ def test_reassuring_explanations_never_sit_beside_a_warning_sign() -> None:
     assert "sacroiliac_or_buttock" in ids(findings(pain=pain))
     feverish = findings(answers={"fever": True, "severe_unrelenting_pain": True}, pain=pain)
     assert ids(feverish) == set()  # contract example 06's picture
+
+
+def test_hip_tendon_for_outer_thigh_pain_above_the_knee() -> None:
+    # Issue 26 (Grimaldi 2017): outer hip and thigh pain, or a weak side-lying lift with
+    # buttock pain, with nothing below the knee.
+    outer = [{"region": "lateral_thigh", "side": "right"}]
+    assert "hip_tendon" in ids(findings(pain=outer))
+    assert "hip_tendon" not in ids(findings(pain=[*outer, {"region": "calf", "side": "right"}]))
+    weak = {"test": "hip_abduction", "left": 10, "right": 3}
+    buttock = [{"region": "buttock", "side": "right"}]
+    assert "hip_tendon" in ids(findings(pain=buttock, function=[weak]))
+
+
+def test_femoral_nerve_for_front_thigh_pain_with_weak_knee_straightening() -> None:
+    # Issue 26 (Dyck 2002): a femoral-nerve or plexus cause (diabetic amyotrophy).
+    thigh = [{"region": "anterior_thigh", "side": "left"}]
+    weak = {"test": "step_down", "left": "weaker", "right": "normal"}
+    assert "femoral_nerve_or_plexus" in ids(findings(pain=thigh, function=[weak]))
+    assert "femoral_nerve_or_plexus" not in ids(findings(pain=thigh))

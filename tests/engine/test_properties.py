@@ -104,7 +104,8 @@ def test_any_emergency_flag_means_emergency_whatever_else(doc: dict[str, Any], f
 def test_probabilities_sum_to_one_and_are_deterministic(doc: dict[str, Any]) -> None:
     first, second = radiculog.assess(doc).to_dict(), radiculog.assess(doc).to_dict()
     assert first == second
-    total = sum(r["probability"] for r in first["roots"])
+    # Issue 26: the roots and "not a nerve root" (other causes in the same model) share 1.
+    total = sum(r["probability"] for r in first["roots"]) + first["not_root"]["probability"]
     assert abs(total - 1) < 1e-3
 
 

@@ -32,10 +32,10 @@ def test_never_highly_confident_and_wrong() -> None:
     assert all(r.confidence != "high" for r in SCORES.not_roots)
 
 
-def test_pictures_that_are_not_a_root_get_no_leaning_except_the_known_mimic() -> None:
-    # A peroneal-nerve palsy looks like L5 to every home test (Reife 2013); the gate caps
-    # its confidence at low but cannot remove the leaning while the checklist is likely.
-    assert set(SCORES.confident_on_not_roots()) <= {"medscape-peroneal"}
+def test_pictures_that_are_not_a_root_get_no_leaning() -> None:
+    # Issue 26: the peroneal nerve competes in the model, so even the known mimic
+    # (Reife 2013) no longer leans to L5.
+    assert SCORES.confident_on_not_roots() == []
 
 
 def test_leaning_accuracy_and_brier_beat_the_prior_alone() -> None:
@@ -47,7 +47,12 @@ def test_leaning_accuracy_and_brier_beat_the_prior_alone() -> None:
         ]
     )
     assert SCORES.brier() < baseline.brier() * 0.6
-    assert SCORES.leaning_accuracy_with_pairs() >= 0.7
+    # Issue 26 (knowledge 2026.7): other causes now compete in the same model, and no root
+    # is named while "not a root" holds 25% or more; on these textbook pictures with few
+    # findings that withholds some leanings (0.76 before, 0.60 now), in exchange for no
+    # confident root on a peroneal palsy or a tendon tear (Iversen 2013: the examination
+    # itself reaches AUC 0.67 for L5 and S1). The bound follows the modesty asked for.
+    assert SCORES.leaning_accuracy_with_pairs() >= 0.6
 
 
 def test_at_least_the_clinicians_auc_of_iversen_2013() -> None:

@@ -71,9 +71,10 @@ def test_one_finding_alone_is_exactly_bayes_rule_when_no_cap_binds() -> None:
         else:
             doc = findings(reflexes=[{"reflex": finding, "side": "left", "result": "reduced"}])
         got = probs(doc)
+        roots = sum(got.values())  # issue 26: among the roots (the rest is "not a root")
         joint = {root: prior[root] * row.per_100[root] for root in ROOTS}
         for root in ROOTS:
-            assert math.isclose(got[root], joint[root] / sum(joint.values()), rel_tol=1e-9)
+            assert math.isclose(got[root] / roots, joint[root] / sum(joint.values()), rel_tol=1e-9)
         checked += 1
     assert checked >= 5  # most single findings are within their caps only for some roots
 
@@ -86,7 +87,9 @@ def test_a_weak_step_down_counts_against_s1_and_l5_not_only_for_l3_l4() -> None:
     )
     got, prior = probs(doc), probs(findings())
     assert got["S1"] < prior["S1"] / 3 and got["L5"] < prior["L5"] / 3
-    assert got["L3"] + got["L4"] > 0.6
+    # Among the roots (issue 26: groin pain with a weak step-down is also a hip-joint or
+    # femoral-nerve picture, so "not a root" takes a share of the whole).
+    assert got["L3"] + got["L4"] > 0.6 * sum(got.values())
     assert max(got, key=got.__getitem__) in ("L3", "L4")
 
 

@@ -55,6 +55,7 @@ def _roots(a: Assessment, k: Knowledge) -> list[dict[str, Any]]:
                     "direction": e.direction,
                     "text": evidence_text(e, k),
                     "sources": list(e.sources),
+                    **({"counted_with": e.counted_with} if e.counted_with else {}),
                 }
                 for e in score.evidence
             ],
@@ -165,6 +166,13 @@ def assessment_document(a: Assessment) -> dict[str, Any]:
         "leaning": a.roots.leaning,
         "leaning_pair": _pair(a),
         "root_gate": _gate(a),
+        "not_root": {
+            "probability": round(a.roots.not_root, 4),
+            "alternatives": [
+                {"id": cause, "probability": round(share, 4)}
+                for cause, share in a.roots.alternatives
+            ],
+        },
         "confidence": a.roots.confidence,
         "side": a.roots.side,
         "overlap_note": k.overlap["text"],

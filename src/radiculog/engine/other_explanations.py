@@ -65,6 +65,34 @@ def _piriformis(f: Findings, k: Knowledge) -> bool:
     )
 
 
+OUTER_HIP = frozenset({"lateral_thigh"})
+THIGH_TESTS = ("step_down", "sit_to_stand")
+
+
+def _below_knee(f: Findings, k: Knowledge) -> bool:
+    return f.answer("pain_below_knee") is YES or any(k.regions[r].level >= 4 for r in f.leg_regions)
+
+
+def _hip_tendon(f: Findings, k: Knowledge) -> bool:
+    """Outer-thigh pain, or a weak side-lying lift with buttock or outer-thigh pain, and
+    nothing below the knee (Grimaldi 2017)."""
+    regions = f.leg_regions
+    weak_hip = f.weaker_sides.get("hip_abduction") is not None
+    return (
+        not regions.isdisjoint(OUTER_HIP) or (weak_hip and "buttock" in regions)
+    ) and not _below_knee(f, k)
+
+
+def _femoral(f: Findings, k: Knowledge) -> bool:
+    """Front-of-thigh pain with weak knee straightening or a lost knee jerk (Dyck 2002)."""
+    if "anterior_thigh" not in f.leg_regions:
+        return False
+    weaker = f.weaker_sides
+    return any(weaker.get(t) is not None for t in THIGH_TESTS) or any(
+        x.reflex == "knee" and x.result in ("reduced", "absent") for x in f.reflexes
+    )
+
+
 def _vascular(f: Findings, k: Knowledge) -> bool:
     return f.answer("leg_pain_walking_eased_standing") is YES
 
@@ -79,6 +107,8 @@ PATTERNS: dict[str, Pattern] = {
     "hip_pattern": _hip,
     "buttock_only_pattern": _buttock_only,
     "piriformis_pattern": _piriformis,
+    "hip_tendon_pattern": _hip_tendon,
+    "femoral_pattern": _femoral,
     "vascular_claudication": _vascular,
     "brisk_reflex": _brisk,
 }

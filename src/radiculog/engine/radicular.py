@@ -25,6 +25,12 @@ class Radicular:
     items: tuple[ChecklistItem, ...]
 
 
+def shown_elsewhere(question: str, findings: Findings, knowledge: Knowledge) -> bool:
+    """Whether the body map or the tests already show what the question asks (the root
+    model then counts those findings, not the answer too)."""
+    return _from_other_findings(question, findings, knowledge) is not None
+
+
 def _from_other_findings(question: str, findings: Findings, knowledge: Knowledge) -> str | None:
     """Where an unanswered question can be filled in as YES; never fills in a no."""
     if question == "pain_below_knee" and any(

@@ -87,6 +87,22 @@ class Model:
         self.pair_min_ratio_third: float = pair_rule["min_ratio_to_third"]
         self.pair_needs_non_pain: bool = pair_rule["requires_non_pain_evidence"]
         self.likely_at: int = knowledge.method["radicular"]["likely_at"]
+        clusters = combination["clusters"]
+        self.cluster_weight: float = clusters["weight"]
+        # (signal, finding) -> the cluster it belongs to; a bare region is pain and feeling.
+        self.cluster_of: dict[tuple[str, str], str] = {}
+        for name, members in clusters["groups"].items():
+            for member in members:
+                if ":" in member:
+                    signal, finding = member.split(":", 1)
+                    self.cluster_of[(signal, finding)] = name
+                else:
+                    self.cluster_of[("pain", member)] = name
+                    self.cluster_of[("sensation", member)] = name
+        gate = method["root_gate"]
+        self.doubtful_min: float = gate["doubtful_min"]
+        self.tell_apart_from: float = gate["tell_apart_from"]
+        self.high_min_clusters: int = self.confidence["high_min_clusters"]
 
     def prior_for(self, age: int | None) -> Prior:
         prior = self.prior_by_age.get(age)

@@ -57,6 +57,9 @@ def _roots(a: Assessment, k: Knowledge) -> list[str]:
     for score in r.scores[:3]:
         bar = "#" * round(score.probability * 30)
         out.append(f"  {score.root:<3} {bar:<30} {score.probability:4.0%}")
+    if r.not_root >= 0.005:  # issue 26: the other causes weighed in the same model
+        bar = "#" * round(r.not_root * 30)
+        out.append(f"  not a nerve root: {bar:<30} {r.not_root:4.0%}")
     top = r.scores[0]
     if top.evidence:
         out.append(f"Why {top.root}:")

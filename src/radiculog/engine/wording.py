@@ -47,7 +47,24 @@ def evidence_text(e: Evidence, knowledge: Knowledge) -> str:
     verb = "points toward" if e.lr > 1 else "points away from"
     if kind == "function" and e.lr > 1:
         what += ","
-    return f"{what} {verb} {e.root} ({clue_strength(e.lr_rest)} clue)."
+    text = f"{what} {verb} {e.root} ({clue_strength(e.lr_rest)} clue)."
+    if e.counted_with:  # issue 26: one region or muscle group is one piece of evidence
+        text += f" Counted with {_finding_words(e.counted_with, knowledge)} as one clue."
+    return text
+
+
+def _finding_words(finding: str, knowledge: Knowledge) -> str:
+    """Short words for a clue named signal:finding (the one another was counted with)."""
+    kind, name = finding.split(":", 1)
+    if kind == "pain":
+        return f"the pain in the {knowledge.regions[name].label}"
+    if kind == "sensation":
+        return f"the changed feeling in the {knowledge.regions[name].label}"
+    if kind == "function":
+        return f"the {knowledge.home_tests[name].name.lower()}"
+    if kind == "reflex":
+        return f"the {knowledge.reflexes[name]}"
+    return f"the {knowledge.provocation[name]}"
 
 
 def clue_strength(lr: float) -> str:
