@@ -158,7 +158,9 @@ def test_an_entry_typed_later_for_yesterday_retiers_the_entries_after_it(
     assert today.tier == "watchful"
     add_entry(log, _with(base_findings(), fever=True), at=LOG_NOW - timedelta(hours=20))
     tiers = [e.tier for e in log.entries.order_by("at")]
-    assert tiers == ["watchful", "urgent", "urgent"]  # in time order, as the log stood
+    # Fever with the example's new numbness is an emergency (fever_with_new_deficit: any
+    # new neurological symptom, Yusuf 2019); the entry typed before it is re-tiered too.
+    assert tiers == ["watchful", "emergency", "emergency"]  # in time order, as the log stood
 
 
 # The log page, the API, the command line and the report: one tier, the same signs.

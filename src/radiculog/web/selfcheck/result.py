@@ -142,7 +142,11 @@ def root_rows(a: dict[str, Any]) -> dict[str, Any]:
         "names": ", ".join(r["root"] for r in minor),
         "percent": round(sum(r["probability"] for r in minor) * 100),
     }
-    return {"bars": rows, "rest": rest if minor else None}
+    # Since issue 26 the roots share the picture with causes that are not a root (the
+    # peroneal nerve, the hip): what is left is shown, so the lines add up to 100 %.
+    other = (a.get("not_root") or {}).get("probability", 0.0)
+    elsewhere = round(other * 100) if other >= MINOR else None
+    return {"bars": rows, "rest": rest if minor else None, "not_root": elsewhere}
 
 
 def picture(state: dict[str, Any]) -> list[dict[str, Any]]:
