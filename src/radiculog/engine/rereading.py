@@ -44,6 +44,7 @@ class Disagreement(NamedTuple):
     when_facts: frozenset[str]
     said: str
     sources: tuple[str, ...]
+    unless_facts: frozenset[str] = frozenset()  # none of these may hold
 
 
 class _Rules(NamedTuple):
@@ -63,6 +64,7 @@ def _parse(raw: dict[str, Any]) -> _Rules:
             frozenset(d.get("when_facts", ())),
             d["said"],
             tuple(d["sources"]),
+            frozenset(d.get("unless_facts", ())),
         )
         for d in raw["disagreement"]
     )
@@ -92,6 +94,7 @@ def disagreements(findings: Findings, known: set[str]) -> list[Reread]:
             findings.answer(d.question).value in d.overrides
             and yes.issuperset(d.when_yes)
             and facts.issuperset(d.when_facts)
+            and facts.isdisjoint(d.unless_facts)
         ):
             found.append(Reread(d.question, "reread", d.said.format(days=days), d.sources))
     return found

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 # A log fact: a strength test getting weaker over the window, not known to a
 # clinician: a new deficit for every combination rule (red_flags.toml new_deficit).
 FALLING = frozenset({"strength_falling_in_log"})
+# A log fact: the weakness a clinician saw has not got worse since (disagreements.toml).
+KNOWN = frozenset({"weakness_known_in_log"})
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,9 @@ def assess_log(
     seen = visits(seen, now)
     trend = compute_trend(entries, k, count, now, seen)
     log_facts = FALLING if any(c.falling for c in trend.function_changes) else frozenset()
+    if not log_facts and any(c.known for c in trend.function_changes):
+        log_facts = KNOWN  # seen by a clinician, not worse since: not read as new
+
     last = len(entries) - 1
     second = log_screen.second_leg_new(entries, seen, k, now)
     extra = log_screen.SECOND_LEG if last in second else frozenset()

@@ -182,6 +182,10 @@ def result_context(state: dict[str, Any], a: dict[str, Any]) -> dict[str, Any]:
         "unanswered_anchor": anchor,
         "roots": root_rows(a),
         "safety_net": net,
+        # Many unsure go-now signs: one link after the list keeps it on the first screen.
+        "net_open": [r for r in net if r.answer in ("", "unsure") and r.change_slug][:1]
+        if sum(r.answer in ("", "unsure") for r in net) > 3
+        else [],
         "card": translated_card(a["decision_card"]),
         "views": picture(state),
         "marked_any": bool(state["pain"] or state["sensory"]),
